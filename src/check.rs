@@ -1,0 +1,215 @@
+//! `aiplan check` as a library call: inputs → loaded units → schema →
+//! typed plans, with every diagnostic collected.
+//!
+//! `Err` is reserved for usage and I/O problems with the inputs themselves
+//! (a missing file, an unreadable directory, a directory without plans),
+//! which the CLI maps to exit code 2.
+
+use crate::diagnostics::{Diagnostic, Severity, Summary};
+use crate::load::{self, Limits, Origin};
+use crate::model::build::{ResolvedPlan, build};
+use crate::source::Sources;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+/// What the user asked to check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A file, or a directory whose `*.yaml`/`*.yml` plans are checked.
+    Path(PathBuf),
+    /// `-`: one plan read from standard input.
+    Stdin,
+}
+
+impl Input {
+    pub fn from_arg(arg: &Path) -> Input {
+        if arg == Path::new("-") {
+            Input::Stdin
+        } else {
+            Input::Path(arg.to_path_buf())
+        }
+    }
+}
+
+/// A usage or I/O problem with an input; exit code 2.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputError(pub String);
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for InputError {}
+
+#[derive(Debug)]
+pub struct CheckReport {
+    pub sources: Sources,
+    pub diagnostics: Vec<Diagnostic>,
+    /// One plan for each top-level file that loaded without errors.
+    pub plans: Vec<ResolvedPlan>,
+    /// How many files were checked (top-level files and their includes).
+    pub files: usize,
+}
+
+impl CheckReport {
+    pub fn summary(&self) -> Summary {
+        Summary::of(self.files, &self.diagnostics)
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+}
+
+pub fn check(inputs: &[Input], limits: &Limits) -> Result<CheckReport, InputError> {
+    let mut checker = Checker {
+        limits,
+        sources: Sources::default(),
+        diagnostics: Vec::new(),
+        plans: Vec::new(),
+        files: 0,
+        seen: HashSet::new(),
+    };
+    for input in inputs {
+        match input {
+            Input::Stdin => checker.check_one(Origin::Stdin, "<stdin>".into(), false)?,
+            Input::Path(path) if path.is_dir() => checker.check_directory(path)?,
+            Input::Path(path) => {
+                checker.check_one(Origin::Path(path), path.display().to_string(), false)?;
+            }
+        }
+    }
+    let Checker {
+        sources,
+        mut diagnostics,
+        plans,
+        files,
+        ..
+    } = checker;
+    dedup_by_place(&sources, &mut diagnostics);
+    Ok(CheckReport {
+        sources,
+        diagnostics,
+        plans,
+        files,
+    })
+}
+
+struct Checker<'a> {
+    limits: &'a Limits,
+    sources: Sources,
+    diagnostics: Vec<Diagnostic>,
+    plans: Vec<ResolvedPlan>,
+    files: usize,
+    /// Canonical paths of top-level files already checked.
+    seen: HashSet<PathBuf>,
+}
+
+impl Checker<'_> {
+    fn check_directory(&mut self, dir: &Path) -> Result<(), InputError> {
+        let entries = std::fs::read_dir(dir).map_err(|error| {
+            InputError(format!(
+                "cannot read the directory {}: {error}",
+                dir.display()
+            ))
+        })?;
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+            .filter(|path| {
+                path.is_file()
+                    && path
+                        .extension()
+                        .is_some_and(|extension| extension == "yaml" || extension == "yml")
+            })
+            .collect();
+        paths.sort();
+        let before = self.files;
+        for path in paths {
+            self.check_one(Origin::Path(&path), path.display().to_string(), true)?;
+        }
+        if self.files == before {
+            return Err(InputError(format!(
+                "no plan in {}: no *.yaml or *.yml file there starts a plan (`aiplan: 1`) or a phase document (`phase:`)",
+                dir.display()
+            )));
+        }
+        Ok(())
+    }
+
+    /// Checks one top-level file. A file found in a directory that turns out
+    /// not to be a plan is skipped silently, as other YAML lives there too.
+    fn check_one(
+        &mut self,
+        origin: Origin<'_>,
+        name: String,
+        discovered: bool,
+    ) -> Result<(), InputError> {
+        if let Origin::Path(path) = origin
+            && let Ok(canonical) = std::fs::canonicalize(path)
+            && !self.seen.insert(canonical)
+        {
+            return Ok(());
+        }
+        let before = self.diagnostics.len();
+        let unit = load::load_unit(
+            origin,
+            name.clone(),
+            self.limits,
+            &mut self.sources,
+            &mut self.diagnostics,
+        )
+        .map_err(|error| InputError(format!("cannot read {name}: {}", load::io_reason(&error))))?;
+        if discovered && unit.files.is_empty() && !self.looks_like_plan() {
+            self.diagnostics.truncate(before);
+            return Ok(());
+        }
+        self.files += unit.files.len().max(1);
+        for file in &unit.files {
+            crate::schema::validate(file, &self.sources, &mut self.diagnostics);
+        }
+        let unit_has_errors = self.diagnostics[before..]
+            .iter()
+            .any(|diagnostic| diagnostic.severity == Severity::Error);
+        if !unit_has_errors && let Some(plan) = build(&unit, &mut self.diagnostics) {
+            self.plans.push(plan);
+        }
+        Ok(())
+    }
+
+    /// Whether the file just read (which did not load) reads like a plan, so
+    /// that its errors are worth reporting from a directory scan.
+    fn looks_like_plan(&self) -> bool {
+        let Some(last) = self.sources.len().checked_sub(1) else {
+            return false;
+        };
+        let text = &self.sources.get(crate::source::FileId(last as u32)).text;
+        text.lines()
+            .any(|line| line.starts_with("aiplan:") || line.starts_with("phase:"))
+    }
+}
+
+/// Drops a diagnostic that repeats another at the same file and place (a
+/// phase document checked on its own and again through an include), then
+/// sorts by file, position and code for stable output.
+fn dedup_by_place(sources: &Sources, diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen = HashSet::new();
+    diagnostics.retain(|diagnostic| {
+        seen.insert((
+            sources.get(diagnostic.primary.file).name.clone(),
+            diagnostic.primary.span,
+            diagnostic.code.code,
+            diagnostic.message.clone(),
+        ))
+    });
+    diagnostics.sort_by_cached_key(|d| {
+        (
+            sources.get(d.primary.file).name.clone(),
+            d.primary.span.start,
+            d.code.code,
+        )
+    });
+}

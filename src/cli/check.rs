@@ -1,0 +1,81 @@
+//! `aiplan check PATH...`: load, validate and report.
+
+use super::{print_stderr, print_stdout};
+use crate::check::{Input, check};
+use crate::diagnostics::render::{ColorChoice, render_human, render_json};
+use crate::load::Limits;
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Check plans and report every problem at its file, line and column.
+#[derive(Debug, Args)]
+#[command(after_help = super::EXIT_CODES)]
+pub struct CheckArgs {
+    /// Plan files, phase documents, or directories (their *.yaml and *.yml
+    /// plans); `-` reads one plan from standard input.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Output format: `human` on standard error, `json` on standard output.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Exit 1 when there are warnings, not only errors.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// Allow `include:` paths that are absolute or lead outside the plan's
+    /// repository. Only for plans you trust: diagnostics quote included files.
+    #[arg(long)]
+    allow_outside_root: bool,
+    /// Largest plan file to read, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = Limits::default().max_file_size)]
+    max_file_size: u64,
+    /// When to colour human output (`auto` follows NO_COLOR and whether
+    /// standard error is a terminal).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+pub fn run(args: &CheckArgs) -> ExitCode {
+    let limits = Limits {
+        max_file_size: args.max_file_size,
+        allow_outside_root: args.allow_outside_root,
+        ..Limits::default()
+    };
+    let inputs: Vec<Input> = args
+        .paths
+        .iter()
+        .map(|path| Input::from_arg(path))
+        .collect();
+    let report = match check(&inputs, &limits) {
+        Ok(report) => report,
+        Err(error) => {
+            print_stderr(&format!("error: {error}\n"));
+            return ExitCode::from(2);
+        }
+    };
+    let summary = report.summary();
+    match args.format {
+        Format::Human => print_stderr(&render_human(
+            &report.sources,
+            &report.diagnostics,
+            summary,
+            args.color,
+        )),
+        Format::Json => {
+            if !print_stdout(&render_json(&report.sources, &report.diagnostics, summary)) {
+                return ExitCode::from(2);
+            }
+        }
+    }
+    if summary.errors > 0 || (args.deny_warnings && summary.warnings > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

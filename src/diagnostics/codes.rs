@@ -1,0 +1,56 @@
+//! Every diagnostic code aiplan can emit, with its stable kebab-case name,
+//! default severity and a one-line summary. Codes never change meaning once
+//! published: users suppress and configure them by name.
+
+use super::Severity;
+
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct Code {
+    /// Stable code, such as `AP101`.
+    pub code: &'static str,
+    /// Stable kebab-case name, such as `yaml-syntax`.
+    pub name: &'static str,
+    pub severity: Severity,
+    pub summary: &'static str,
+}
+
+macro_rules! codes {
+    ($($ident:ident = $code:literal $name:literal $severity:ident $summary:literal;)*) => {
+        $(pub static $ident: Code = Code {
+            code: $code,
+            name: $name,
+            severity: Severity::$severity,
+            summary: $summary,
+        };)*
+        /// All codes, in code order.
+        pub static ALL_CODES: &[&Code] = &[$(&$ident),*];
+    };
+}
+
+codes! {
+    YAML_SYNTAX = "AP101" "yaml-syntax" Error "The file is not well-formed YAML.";
+    INVALID_ENCODING = "AP102" "invalid-encoding" Error "The file is not UTF-8 text.";
+    EMPTY_FILE = "AP103" "empty-file" Error "The file holds no YAML document.";
+    DUPLICATE_KEY = "AP104" "duplicate-key" Error "A mapping names the same key twice.";
+    RESOURCE_LIMIT = "AP105" "resource-limit" Error "The file exceeds a size, nesting or alias-expansion limit.";
+    UNSUPPORTED_YAML = "AP106" "unsupported-yaml" Error "The file uses a YAML feature a plan cannot hold (tags, complex keys, several documents).";
+    NOT_A_PLAN = "AP107" "not-a-plan" Error "The file is neither a plan file nor a phase document.";
+    UNKNOWN_KEY = "AP201" "unknown-key" Error "A key that the plan format does not define.";
+    WRONG_TYPE = "AP202" "wrong-type" Error "A value of the wrong type.";
+    MISSING_KEY = "AP203" "missing-key" Error "A required key is missing.";
+    INVALID_VALUE = "AP204" "invalid-value" Error "A value outside what the plan format allows.";
+    UNSUPPORTED_VERSION = "AP205" "unsupported-version" Error "The plan declares a format version this aiplan does not read.";
+    INCLUDE_NOT_FOUND = "AP301" "include-not-found" Error "An included file cannot be read.";
+    INCLUDE_CYCLE = "AP302" "include-cycle" Error "Files include each other in a cycle.";
+    INCLUDE_OUTSIDE_ROOT = "AP303" "include-outside-root" Error "An include points outside the plan's repository.";
+    INCLUDE_CONFLICT = "AP304" "include-conflict" Error "Two files of one plan define the same section.";
+    INCLUDE_INVALID = "AP305" "include-invalid" Error "An included file is not a plan fragment or phase document.";
+}
+
+/// Looks a code up by its code or its name.
+pub fn find_code(code_or_name: &str) -> Option<&'static Code> {
+    ALL_CODES
+        .iter()
+        .copied()
+        .find(|code| code.code.eq_ignore_ascii_case(code_or_name) || code.name == code_or_name)
+}

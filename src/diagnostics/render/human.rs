@@ -1,0 +1,204 @@
+//! Diagnostics for people, drawn by miette: the message, the code, the
+//! source lines with labels, and the help.
+
+use crate::diagnostics::{Diagnostic, Severity, Summary};
+use crate::source::{FileId, SourceFile, Sources, Span};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+};
+use std::io::IsTerminal;
+
+/// Whether to colour human output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when standard error is a terminal and `NO_COLOR` is not set.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    fn enabled(self) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
+                    && std::io::stderr().is_terminal()
+            }
+        }
+    }
+}
+
+/// Renders every diagnostic and a closing summary line.
+pub fn render_human(
+    sources: &Sources,
+    diagnostics: &[Diagnostic],
+    summary: Summary,
+    color: ColorChoice,
+) -> String {
+    let theme = if color.enabled() {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
+    let mut out = String::new();
+    for diagnostic in diagnostics {
+        let report = to_miette(sources, diagnostic);
+        if handler.render_report(&mut out, report.as_ref()).is_err() {
+            // Rendering into a String cannot fail on I/O; fall back to one line.
+            out.push_str(&diagnostic.message);
+        }
+        out.push('\n');
+    }
+    out.push_str(&summary_line(summary));
+    out
+}
+
+fn summary_line(summary: Summary) -> String {
+    let plural =
+        |count: usize, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
+    format!(
+        "{}, {} in {}\n",
+        plural(summary.errors, "error"),
+        plural(summary.warnings, "warning"),
+        plural(summary.files, "file")
+    )
+}
+
+fn to_miette(sources: &Sources, diagnostic: &Diagnostic) -> miette::Report {
+    let file_id = diagnostic.primary.file;
+    let file = sources.get(file_id);
+    let mut labels = vec![LabeledSpan::new_primary_with_span(
+        Some(diagnostic.primary.message.clone()).filter(|m| !m.is_empty()),
+        source_span(diagnostic.primary.span),
+    )];
+    let mut notes = Vec::new();
+    for label in &diagnostic.secondary {
+        if label.file == file_id {
+            labels.push(LabeledSpan::new_with_span(
+                Some(label.message.clone()),
+                source_span(label.span),
+            ));
+        } else {
+            let other = sources.get(label.file);
+            let position = other.position(label.span.start);
+            notes.push(format!(
+                "{}: {}:{}:{}",
+                label.message, other.name, position.line, position.column
+            ));
+        }
+    }
+    let mut help = diagnostic.help.clone().unwrap_or_default();
+    for note in notes {
+        if !help.is_empty() {
+            help.push('\n');
+        }
+        help.push_str(&note);
+    }
+    let mut report = MietteDiagnostic::new(diagnostic.message.clone())
+        .with_code(format!("{} {}", diagnostic.code.code, diagnostic.code.name))
+        .with_severity(match diagnostic.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+        .with_labels(labels);
+    if !help.is_empty() {
+        report = report.with_help(help);
+    }
+    let spans = std::iter::once(diagnostic.primary.span).chain(
+        diagnostic
+            .secondary
+            .iter()
+            .filter(|label| label.file == file_id)
+            .map(|label| label.span),
+    );
+    miette::Report::new(report).with_source_code(Window::around(file_id, file, spans))
+}
+
+fn source_span(span: Span) -> SourceSpan {
+    SourceSpan::new((span.start as usize).into(), span.range().len())
+}
+
+/// The lines of a file around a diagnostic's labels. miette finds lines by
+/// scanning its source from the start; handing it only a window keeps
+/// rendering fast when a large file has many findings.
+struct Window {
+    name: String,
+    text: String,
+    offset: usize,
+    first_line: usize,
+}
+
+impl Window {
+    const CONTEXT_LINES: usize = 3;
+
+    fn around(_id: FileId, file: &SourceFile, spans: impl Iterator<Item = Span>) -> Window {
+        let (mut low, mut high) = (u32::MAX, 0);
+        for span in spans {
+            low = low.min(span.start);
+            high = high.max(span.end);
+        }
+        let start_line = file
+            .position(low)
+            .line
+            .saturating_sub(Self::CONTEXT_LINES + 1);
+        let end_line = file.position(high).line + Self::CONTEXT_LINES;
+        let text = &file.text;
+        let start = nth_line_start(text, start_line);
+        let end = nth_line_start(text, end_line);
+        Window {
+            name: file.name.clone(),
+            text: text[start..end].to_string(),
+            offset: start,
+            first_line: start_line,
+        }
+    }
+}
+
+/// The byte offset where 0-based line `line` starts (or the end of the text).
+fn nth_line_start(text: &str, line: usize) -> usize {
+    if line == 0 {
+        return 0;
+    }
+    text.match_indices('\n')
+        .nth(line - 1)
+        .map_or(text.len(), |(index, _)| index + 1)
+}
+
+impl SourceCode for Window {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let local_offset = span
+            .offset()
+            .saturating_sub(self.offset)
+            .min(self.text.len());
+        let local_len = span.len().min(self.text.len() - local_offset);
+        let local = SourceSpan::new(local_offset.into(), local_len);
+        let contents =
+            self.text
+                .as_str()
+                .read_span(&local, context_lines_before, context_lines_after)?;
+        let data_start = contents.data().as_ptr() as usize - self.text.as_ptr() as usize;
+        let data = &self.text.as_bytes()[data_start..data_start + contents.data().len()];
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            data,
+            SourceSpan::new(
+                (contents.span().offset() + self.offset).into(),
+                contents.span().len(),
+            ),
+            contents.line() + self.first_line,
+            contents.column(),
+            contents.line_count(),
+        )))
+    }
+}

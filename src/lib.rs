@@ -1,0 +1,14 @@
+//! aiplan: a declarative planning compiler for moving legacy infrastructure
+//! onto AI-ready infrastructure.
+//!
+//! Data flows one way: `load` (YAML with spans, includes) → `schema`
+//! (located schema errors) → `model` (typed `Plan`), each stage collecting
+//! `Diagnostic`s rather than stopping at the first.
+
+pub mod check;
+pub mod cli;
+pub mod diagnostics;
+pub mod load;
+pub mod model;
+pub mod schema;
+pub mod source;

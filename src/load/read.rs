@@ -1,0 +1,135 @@
+//! Reading a file's bytes into text, refusing what is not a plan before it
+//! reaches the parser: files over the size limit, binary files and bytes
+//! that are not UTF-8. Each refusal is a located diagnostic.
+
+use super::Limits;
+use crate::diagnostics::{self as diag, Diagnostic, Label};
+use crate::source::{FileId, SourceFile, Sources, Span};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Where the bytes come from.
+#[derive(Clone, Copy)]
+pub enum Origin<'a> {
+    Path(&'a Path),
+    Stdin,
+}
+
+/// The file as loaded: its id, and whether its text may be parsed.
+pub struct ReadFile {
+    pub id: FileId,
+    pub readable: bool,
+}
+
+/// Reads a file into `sources`. `Err` is an I/O failure (missing,
+/// unreadable, a directory) for the caller to report in its own way.
+pub fn read_file(
+    origin: Origin<'_>,
+    name: String,
+    limits: &Limits,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> std::io::Result<ReadFile> {
+    let (bytes, path) = match origin {
+        Origin::Path(path) => {
+            let file = std::fs::File::open(path)?;
+            if file.metadata()?.is_dir() {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::IsADirectory,
+                    "is a directory",
+                ));
+            }
+            (
+                read_limited(file, limits.max_file_size)?,
+                Some(path.to_path_buf()),
+            )
+        }
+        Origin::Stdin => (
+            read_limited(std::io::stdin().lock(), limits.max_file_size)?,
+            None,
+        ),
+    };
+    Ok(into_source(bytes, name, path, limits, sources, diagnostics))
+}
+
+/// Reads at most one byte past the limit, so a huge file (or an endless
+/// stream) is refused without being read whole.
+fn read_limited(reader: impl Read, limit: u64) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn into_source(
+    bytes: Vec<u8>,
+    name: String,
+    path: Option<PathBuf>,
+    limits: &Limits,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> ReadFile {
+    if bytes.len() as u64 > limits.max_file_size {
+        let id = sources.add(SourceFile::new(name, path, ""));
+        diagnostics.push(
+            Diagnostic::new(
+                &diag::RESOURCE_LIMIT,
+                format!(
+                    "the file is larger than the limit of {} bytes",
+                    limits.max_file_size
+                ),
+                Label::new(id, Span::default(), "file too large"),
+            )
+            .with_help(
+                "split the plan into files joined with `include:`, or raise the limit with \
+                 `--max-file-size BYTES` if this plan really is that large",
+            ),
+        );
+        return ReadFile {
+            id,
+            readable: false,
+        };
+    }
+    if let Some(nul) = bytes.iter().position(|&byte| byte == 0) {
+        let id = sources.add(SourceFile::new(name, path, ""));
+        diagnostics.push(
+            Diagnostic::new(
+                &diag::INVALID_ENCODING,
+                format!("this is a binary file (a NUL byte at offset {nul}), not a YAML plan"),
+                Label::new(id, Span::default(), "binary content"),
+            )
+            .with_help("pass a YAML plan file (`*.yaml`)"),
+        );
+        return ReadFile {
+            id,
+            readable: false,
+        };
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => ReadFile {
+            id: sources.add(SourceFile::new(name, path, text)),
+            readable: true,
+        },
+        Err(error) => {
+            let offset = error.utf8_error().valid_up_to();
+            let bad = error.as_bytes()[offset];
+            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+            let id = sources.add(SourceFile::new(name, path, text));
+            diagnostics.push(
+                Diagnostic::new(
+                    &diag::INVALID_ENCODING,
+                    format!("the file is not valid UTF-8: byte 0x{bad:02x} cannot start or continue a character"),
+                    Label::new(id, Span::new(offset, offset + 1), "invalid byte"),
+                )
+                .with_help(
+                    "save the plan as UTF-8 (for example `iconv -f latin1 -t utf-8 plan.yaml`)",
+                ),
+            );
+            ReadFile {
+                id,
+                readable: false,
+            }
+        }
+    }
+}

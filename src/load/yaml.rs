@@ -1,0 +1,516 @@
+//! YAML text → `serde_json::Value` plus a `SpanNode` tree, in one pass over
+//! granit-parser's events (each carries its byte offset, line and column).
+//!
+//! The builder is iterative, so nesting depth cannot overflow the stack; the
+//! parser's own nesting limit refuses deeper input with a located error.
+//! Aliases are expanded under a node budget, so an alias bomb is a located
+//! error and not an out-of-memory abort.
+
+use super::Limits;
+use super::scalar::{core_kind, resolve_plain};
+use super::spans::{MapEntrySpan, SpanNode};
+use crate::diagnostics::{self as diag, Diagnostic, Label};
+use crate::source::{FileId, Span};
+use granit_parser::{Event, Options, Parser, ScalarStyle, ScanError, Tag};
+use serde_json::{Map, Value};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// One YAML document: its value and where each node came from.
+#[derive(Debug)]
+pub struct YamlDocument {
+    pub value: Value,
+    pub spans: SpanNode,
+}
+
+/// Parses `text` (the whole file). Returns `None` when the file holds no
+/// usable document; every problem found is in `diagnostics`.
+pub fn parse(
+    file: FileId,
+    text: &str,
+    limits: &Limits,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<YamlDocument> {
+    let mut builder = Builder {
+        file,
+        text,
+        stack: Vec::new(),
+        root: None,
+        anchors: HashMap::new(),
+        expanded: 0,
+        alias_budget: limits.alias_budget(text.len()),
+        diagnostics,
+    };
+    let mut options = Options::default();
+    options.block_nesting_limit = limits.max_depth;
+    options.flow_nesting_limit = limits.max_depth;
+    let mut parser = Parser::new_from_str_with_options(text, options);
+    let mut documents = 0;
+    while let Some(next) = parser.next_event() {
+        let (event, span) = match next {
+            Ok(event) => event,
+            Err(error) => {
+                builder.syntax_error(&error);
+                return None;
+            }
+        };
+        let span = Span::new(
+            span.start.byte_offset().unwrap_or(0),
+            span.end.byte_offset().unwrap_or(0),
+        );
+        match event {
+            Event::DocumentStart(..) => {
+                documents += 1;
+                if documents > 1 {
+                    builder.report(
+                        Diagnostic::new(
+                            &diag::UNSUPPORTED_YAML,
+                            "a plan file holds one YAML document; this file has more",
+                            Label::new(file, span, "a second document starts here"),
+                        )
+                        .with_help("split the documents into files and list them under `include:`"),
+                    );
+                    break;
+                }
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                let value = builder.scalar_value(&text, style, tag.as_deref(), span);
+                let key_text = text.into_owned();
+                builder.complete(
+                    Node {
+                        value,
+                        spans: SpanNode::Leaf(span),
+                        size: 1,
+                        key_text: Some(key_text),
+                        plain: style == ScalarStyle::Plain,
+                    },
+                    anchor,
+                );
+            }
+            Event::Alias(id) => builder.alias(id, span),
+            Event::SequenceStart(_, anchor, tag) => {
+                builder.check_collection_tag(tag.as_deref(), "seq", span);
+                builder.stack.push(Frame::new(
+                    FrameKind::Seq(Vec::new(), Vec::new()),
+                    span,
+                    anchor,
+                ));
+            }
+            Event::MappingStart(_, anchor, tag) => {
+                builder.check_collection_tag(tag.as_deref(), "map", span);
+                builder
+                    .stack
+                    .push(Frame::new(FrameKind::Map(Box::default()), span, anchor));
+            }
+            Event::SequenceEnd | Event::MappingEnd => builder.end_collection(span),
+            _ => {}
+        }
+    }
+    let root = builder.root.take();
+    if root.is_none() && documents == 0 {
+        return None;
+    }
+    let node = root.unwrap_or(Node {
+        value: Value::Null,
+        spans: SpanNode::Leaf(Span::default()),
+        size: 1,
+        key_text: None,
+        plain: true,
+    });
+    Some(YamlDocument {
+        value: node.value,
+        spans: node.spans,
+    })
+}
+
+/// A finished node on its way into its parent.
+struct Node {
+    value: Value,
+    spans: SpanNode,
+    /// How many nodes the value holds, counting itself: what an alias to it costs.
+    size: usize,
+    /// The source text of a scalar, used when the node becomes a mapping key.
+    key_text: Option<String>,
+    plain: bool,
+}
+
+struct Frame {
+    kind: FrameKind,
+    start: Span,
+    anchor: usize,
+    size: usize,
+}
+
+impl Frame {
+    fn new(kind: FrameKind, start: Span, anchor: usize) -> Frame {
+        Frame {
+            kind,
+            start,
+            anchor,
+            size: 1,
+        }
+    }
+}
+
+enum FrameKind {
+    Seq(Vec<Value>, Vec<SpanNode>),
+    Map(Box<MapFrame>),
+}
+
+#[derive(Default)]
+struct MapFrame {
+    values: Map<String, Value>,
+    spans: Vec<MapEntrySpan>,
+    pending: Pending,
+    /// Mappings named by `<<` merge keys, with the site they came from.
+    merges: Vec<(Map<String, Value>, Span)>,
+}
+
+#[derive(Default)]
+enum Pending {
+    /// The next node is a key.
+    #[default]
+    Key,
+    /// The next node is the value of this key.
+    Value(String, Span),
+    /// The next node is the value of a `<<` merge key.
+    Merge,
+    /// The next node is the value of a key that was refused; drop it.
+    Discard,
+}
+
+struct Anchored {
+    value: Value,
+    size: usize,
+}
+
+struct Builder<'a> {
+    file: FileId,
+    text: &'a str,
+    stack: Vec<Frame>,
+    root: Option<Node>,
+    anchors: HashMap<usize, Anchored>,
+    expanded: usize,
+    alias_budget: usize,
+    diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+impl Builder<'_> {
+    fn report(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    fn syntax_error(&mut self, error: &ScanError) {
+        let marker = error.marker();
+        let offset = marker
+            .byte_offset()
+            .unwrap_or(self.text.len())
+            .min(self.text.len());
+        let end = self.text[offset..]
+            .chars()
+            .next()
+            .map_or(offset, |c| offset + c.len_utf8());
+        let span = Span::new(offset, end);
+        let info = error.info();
+        let diagnostic = if matches!(
+            error.kind(),
+            granit_parser::ErrorKind::RecursionLimitExceeded
+        ) || info.contains("nesting limit")
+        {
+            Diagnostic::new(
+                &diag::RESOURCE_LIMIT,
+                "the YAML is nested too deeply",
+                Label::new(self.file, span, "nesting limit reached here"),
+            )
+            .with_help(
+                "a plan needs only a few levels of nesting; flatten this structure \
+                 (aiplan refuses deeper nesting so hostile input cannot exhaust the stack)",
+            )
+        } else {
+            Diagnostic::new(
+                &diag::YAML_SYNTAX,
+                format!("invalid YAML: {info}"),
+                Label::new(self.file, span, info.clone()),
+            )
+            .with_help(syntax_help(&info))
+        };
+        self.report(diagnostic);
+    }
+
+    fn scalar_value(
+        &mut self,
+        text: &str,
+        style: ScalarStyle,
+        tag: Option<&Tag>,
+        span: Span,
+    ) -> Value {
+        let resolved = || {
+            if style == ScalarStyle::Plain {
+                resolve_plain(text)
+            } else {
+                Value::String(text.to_owned())
+            }
+        };
+        let Some(tag) = tag else {
+            return resolved();
+        };
+        if tag.handle() == "!" && tag.suffix().is_empty() {
+            return Value::String(text.to_owned());
+        }
+        match tag.core_suffix() {
+            Some("str") => Value::String(text.to_owned()),
+            Some(kind @ ("int" | "float" | "bool" | "null")) => {
+                let value = resolve_plain(text);
+                let found = core_kind(&value);
+                if found == kind || (kind == "float" && found == "int") {
+                    value
+                } else {
+                    self.report(
+                        Diagnostic::new(
+                            &diag::INVALID_VALUE,
+                            format!("`{text}` is not a valid `!!{kind}`"),
+                            Label::new(self.file, span, format!("tagged `!!{kind}`")),
+                        )
+                        .with_help("remove the tag, or write a value of that type"),
+                    );
+                    Value::String(text.to_owned())
+                }
+            }
+            _ => {
+                self.unsupported_tag(tag, span);
+                resolved()
+            }
+        }
+    }
+
+    fn check_collection_tag(&mut self, tag: Option<&Tag>, kind: &str, span: Span) {
+        if let Some(tag) = tag
+            && tag.core_suffix() != Some(kind)
+        {
+            self.unsupported_tag(tag, span);
+        }
+    }
+
+    fn unsupported_tag(&mut self, tag: &Tag, span: Span) {
+        self.report(
+            Diagnostic::new(
+                &diag::UNSUPPORTED_YAML,
+                format!("the YAML tag `{}` is not supported in a plan", tag.original()),
+                Label::new(self.file, span, "tagged here"),
+            )
+            .with_help("remove the tag; plan values are plain strings, numbers, booleans, lists and mappings"),
+        );
+    }
+
+    fn alias(&mut self, id: usize, span: Span) {
+        let Some(anchored) = self.anchors.get(&id) else {
+            // The parser refuses unknown anchors; this is only a safeguard.
+            self.complete(leaf(Value::Null, span), 0);
+            return;
+        };
+        if self.expanded > self.alias_budget {
+            // Already reported once; the document is abandoned anyway.
+            self.complete(leaf(Value::Null, span), 0);
+            return;
+        }
+        self.expanded = self.expanded.saturating_add(anchored.size);
+        if self.expanded > self.alias_budget {
+            let budget = self.alias_budget;
+            self.report(
+                Diagnostic::new(
+                    &diag::RESOURCE_LIMIT,
+                    format!("aliases expand to more than {budget} nodes"),
+                    Label::new(self.file, span, "the limit is crossed at this alias"),
+                )
+                .with_help(
+                    "this looks like an alias bomb (\"billion laughs\"); write the values out \
+                     or use fewer nested aliases",
+                ),
+            );
+            self.complete(leaf(Value::Null, span), 0);
+            return;
+        }
+        let value = anchored.value.clone();
+        let size = anchored.size;
+        let key_text = value.as_str().map(str::to_owned);
+        self.complete(
+            Node {
+                value,
+                spans: SpanNode::Leaf(span),
+                size,
+                key_text,
+                plain: false,
+            },
+            0,
+        );
+    }
+
+    fn end_collection(&mut self, end: Span) {
+        let Some(frame) = self.stack.pop() else {
+            return;
+        };
+        let span = Span {
+            start: frame.start.start,
+            end: end.end.max(frame.start.end),
+        };
+        let (value, spans) = match frame.kind {
+            FrameKind::Seq(values, spans) => (Value::Array(values), SpanNode::Seq(span, spans)),
+            FrameKind::Map(map) => {
+                let MapFrame {
+                    mut values,
+                    mut spans,
+                    merges,
+                    ..
+                } = *map;
+                for (merged, site) in merges {
+                    for (key, value) in merged {
+                        if !values.contains_key(&key) {
+                            values.insert(key, value);
+                            spans.push(MapEntrySpan {
+                                key: site,
+                                value: SpanNode::Leaf(site),
+                            });
+                        }
+                    }
+                }
+                (Value::Object(values), SpanNode::Map(span, spans))
+            }
+        };
+        self.complete(
+            Node {
+                value,
+                spans,
+                size: frame.size,
+                key_text: None,
+                plain: false,
+            },
+            frame.anchor,
+        );
+    }
+
+    /// Hands a finished node to its parent (or makes it the root) and
+    /// records it when it carries an anchor.
+    fn complete(&mut self, node: Node, anchor: usize) {
+        if anchor != 0 {
+            self.anchors.insert(
+                anchor,
+                Anchored {
+                    value: node.value.clone(),
+                    size: node.size,
+                },
+            );
+        }
+        let file = self.file;
+        let Some(parent) = self.stack.last_mut() else {
+            if self.root.is_none() {
+                self.root = Some(node);
+            }
+            return;
+        };
+        parent.size = parent.size.saturating_add(node.size);
+        let map = match &mut parent.kind {
+            FrameKind::Seq(values, spans) => {
+                values.push(node.value);
+                spans.push(node.spans);
+                return;
+            }
+            FrameKind::Map(map) => map,
+        };
+        match std::mem::take(&mut map.pending) {
+            Pending::Key => {
+                let key_span = node.spans.span();
+                let Some(key) = node
+                    .key_text
+                    .filter(|_| !node.value.is_array() && !node.value.is_object())
+                else {
+                    map.pending = Pending::Discard;
+                    self.diagnostics.push(
+                        Diagnostic::new(
+                            &diag::UNSUPPORTED_YAML,
+                            "a mapping key must be a plain string",
+                            Label::new(file, key_span, "this key is a list or a mapping"),
+                        )
+                        .with_help("write the key as a string"),
+                    );
+                    return;
+                };
+                if key == "<<" && node.plain {
+                    map.pending = Pending::Merge;
+                    return;
+                }
+                if let Some(index) = map.values.keys().position(|existing| *existing == key) {
+                    let first = map.spans[index].key;
+                    map.pending = Pending::Discard;
+                    self.diagnostics.push(
+                        Diagnostic::new(
+                            &diag::DUPLICATE_KEY,
+                            format!("the key `{key}` appears twice in this mapping"),
+                            Label::new(file, key_span, "written again here"),
+                        )
+                        .with_secondary(Label::new(file, first, "first written here"))
+                        .with_help("keep one of them; YAML readers disagree on which one wins"),
+                    );
+                    return;
+                }
+                map.pending = Pending::Value(key, key_span);
+            }
+            Pending::Value(key, key_span) => {
+                map.values.insert(key, node.value);
+                map.spans.push(MapEntrySpan {
+                    key: key_span,
+                    value: node.spans,
+                });
+            }
+            Pending::Merge => {
+                let site = node.spans.span();
+                match node.value {
+                    Value::Object(merged) => map.merges.push((merged, site)),
+                    Value::Array(items) if items.iter().all(Value::is_object) => {
+                        for item in items {
+                            if let Value::Object(merged) = item {
+                                map.merges.push((merged, site));
+                            }
+                        }
+                    }
+                    _ => self.diagnostics.push(
+                        Diagnostic::new(
+                            &diag::INVALID_VALUE,
+                            "a `<<` merge key takes a mapping or a list of mappings",
+                            Label::new(file, site, "not a mapping"),
+                        )
+                        .with_help("write `<<: *anchor` where `&anchor` names a mapping"),
+                    ),
+                }
+            }
+            Pending::Discard => {}
+        }
+    }
+}
+
+fn leaf(value: Value, span: Span) -> Node {
+    Node {
+        value,
+        spans: SpanNode::Leaf(span),
+        size: 1,
+        key_text: None,
+        plain: false,
+    }
+}
+
+/// A hint for the commonest YAML mistakes behind a parser message.
+fn syntax_help(info: &str) -> Cow<'static, str> {
+    let info = info.to_ascii_lowercase();
+    if info.contains("tab") {
+        "YAML indents with spaces only; replace the tab with spaces".into()
+    } else if info.contains("mapping values are not allowed") || info.contains("simple key") {
+        "a value that contains `: ` must be quoted, e.g. `name: \"Phase 1: Pilot\"`".into()
+    } else if info.contains("indent") || info.contains("block") {
+        "check the indentation: entries of one mapping or list must line up".into()
+    } else if info.contains("flow") || info.contains("']'") || info.contains("'}'") {
+        "a `[` or `{` opened a flow collection that is not closed where expected".into()
+    } else if info.contains("anchor") || info.contains("alias") {
+        "an alias `*name` must refer to an anchor `&name` defined earlier in the file".into()
+    } else {
+        "fix the YAML at this position; quoting a string that contains `:`, `#`, `[` or `{` often helps".into()
+    }
+}

@@ -1,0 +1,204 @@
+//! Assembling one typed `Plan` from a unit's files: the top file's plan,
+//! the sections of its fragments and the phases of its phase documents.
+//!
+//! Runs only on units whose files all passed the schema, so deserialising
+//! cannot fail on shape; it reports sections that two files both define.
+
+use super::{PHASE_DOCUMENT_NAME_KEY, Phase, Plan, SINGLE_SECTIONS};
+use crate::diagnostics::{self as diag, Diagnostic, Label};
+use crate::load::{FileKind, LoadedFile, Unit};
+use crate::source::{FileId, Span};
+use serde::Deserialize;
+use serde_json::Value;
+
+/// Where a phase was written: its file and the JSON pointer of its mapping
+/// there (`/phases/3`, or `` for a phase document).
+#[derive(Debug, Clone)]
+pub struct PhaseSource {
+    pub file: FileId,
+    pub pointer: String,
+}
+
+/// A unit's plan, with where each phase came from (`phase_sources[i]` is
+/// the source of `plan.phases[i]`).
+#[derive(Debug, Clone)]
+pub struct ResolvedPlan {
+    pub plan: Plan,
+    pub phase_sources: Vec<PhaseSource>,
+}
+
+/// Keys that only one file of a plan may give.
+fn single_keys() -> impl Iterator<Item = &'static str> {
+    ["name", "description", "owner", "start"]
+        .into_iter()
+        .chain(SINGLE_SECTIONS.iter().copied())
+}
+
+pub fn build(unit: &Unit, diagnostics: &mut Vec<Diagnostic>) -> Option<ResolvedPlan> {
+    let top = unit.files.first()?;
+    let mut resolved = match top.kind {
+        FileKind::PhaseDocument => {
+            let phase = phase_from_document(top, diagnostics)?;
+            ResolvedPlan {
+                plan: Plan {
+                    aiplan: 1,
+                    name: phase.display_name().to_string(),
+                    phases: vec![phase],
+                    ..Plan::default()
+                },
+                phase_sources: vec![PhaseSource {
+                    file: top.id,
+                    pointer: String::new(),
+                }],
+            }
+        }
+        FileKind::Plan | FileKind::Fragment => {
+            let plan = deserialize::<Plan>(top, &top.document.value, diagnostics)?;
+            let phase_sources = phase_sources(top.id, plan.phases.len());
+            ResolvedPlan {
+                plan,
+                phase_sources,
+            }
+        }
+    };
+    let mut given_by: Vec<(&str, FileId, Span)> = Vec::new();
+    record_single_keys(top, &mut given_by);
+    for file in &unit.files[1..] {
+        match file.kind {
+            FileKind::PhaseDocument => {
+                if let Some(phase) = phase_from_document(file, diagnostics) {
+                    resolved.plan.phases.push(phase);
+                    resolved.phase_sources.push(PhaseSource {
+                        file: file.id,
+                        pointer: String::new(),
+                    });
+                }
+            }
+            FileKind::Plan | FileKind::Fragment => {
+                report_conflicts(file, &given_by, diagnostics);
+                record_single_keys(file, &mut given_by);
+                merge_fragment(file, &mut resolved, diagnostics);
+            }
+        }
+    }
+    Some(resolved)
+}
+
+fn phase_sources(file: FileId, count: usize) -> Vec<PhaseSource> {
+    (0..count)
+        .map(|index| PhaseSource {
+            file,
+            pointer: format!("/phases/{index}"),
+        })
+        .collect()
+}
+
+fn record_single_keys<'a>(file: &'a LoadedFile, given_by: &mut Vec<(&'a str, FileId, Span)>) {
+    for key in single_keys() {
+        if file.document.value.get(key).is_some() && !given_by.iter().any(|(k, ..)| *k == key) {
+            let located = file.document.spans.locate(&file.document.value, [key]);
+            given_by.push((key, file.id, located.key.unwrap_or(located.value)));
+        }
+    }
+}
+
+fn report_conflicts(
+    file: &LoadedFile,
+    given_by: &[(&str, FileId, Span)],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for &(key, first_file, first_span) in given_by {
+        if file.document.value.get(key).is_none() {
+            continue;
+        }
+        let located = file.document.spans.locate(&file.document.value, [key]);
+        diagnostics.push(
+            Diagnostic::new(
+                &diag::INCLUDE_CONFLICT,
+                format!("`{key}` is given by two files of this plan"),
+                Label::new(
+                    file.id,
+                    located.key.unwrap_or(located.value),
+                    "given again here",
+                ),
+            )
+            .with_secondary(Label::new(first_file, first_span, "first given here"))
+            .with_help(format!(
+                "keep `{key}` in one file; only `phases` and `include` may appear in several"
+            )),
+        );
+    }
+}
+
+fn merge_fragment(
+    file: &LoadedFile,
+    resolved: &mut ResolvedPlan,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut value = file.document.value.clone();
+    if let Some(map) = value.as_object_mut() {
+        map.entry("aiplan").or_insert(Value::from(1));
+        map.entry("name").or_insert(Value::from(""));
+    }
+    let Some(fragment) = deserialize::<Plan>(file, &value, diagnostics) else {
+        return;
+    };
+    let plan = &mut resolved.plan;
+    resolved
+        .phase_sources
+        .extend(phase_sources(file.id, fragment.phases.len()));
+    plan.phases.extend(fragment.phases);
+    macro_rules! take_if_unset {
+        ($($field:ident),*) => {$(
+            if plan.$field.is_none() {
+                plan.$field = fragment.$field;
+            }
+        )*};
+    }
+    take_if_unset!(
+        description,
+        owner,
+        start,
+        assessment,
+        requirements,
+        compute,
+        network,
+        edge,
+        optimization,
+        success_factors
+    );
+}
+
+fn phase_from_document(file: &LoadedFile, diagnostics: &mut Vec<Diagnostic>) -> Option<Phase> {
+    let mut value = file.document.value.clone();
+    if let Some(map) = value.as_object_mut()
+        && let Some(name) = map.remove(PHASE_DOCUMENT_NAME_KEY)
+    {
+        map.insert("name".into(), name);
+    }
+    deserialize::<Phase>(file, &value, diagnostics)
+}
+
+/// Deserialises a value that passed the schema. A failure here means the
+/// schema and the model disagree, which is aiplan's fault: it is reported
+/// at the file rather than panicking.
+fn deserialize<T: for<'de> Deserialize<'de>>(
+    file: &LoadedFile,
+    value: &Value,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    match T::deserialize(value) {
+        Ok(typed) => Some(typed),
+        Err(error) => {
+            diagnostics.push(
+                Diagnostic::new(
+                    &diag::INVALID_VALUE,
+                    format!("the plan could not be read: {error}"),
+                    Label::new(file.id, Span::default(), ""),
+                )
+                .with_help("this is a bug in aiplan: the schema accepted what the model refuses; please report it"),
+            );
+            None
+        }
+    }
+}

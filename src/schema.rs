@@ -1,0 +1,639 @@
+//! The schema stage: the JSON Schema that the model derives, and validation
+//! of every loaded file against it with every error turned into a located,
+//! worded diagnostic.
+//!
+//! Takes a `LoadedFile`; returns diagnostics. The schema published as
+//! `schemas/aiplan.schema.json` (`aiplan schema`) is `published()`; each file
+//! is validated against the definition for its kind (plan, phase document or
+//! fragment) so that errors name the right keys.
+
+use crate::diagnostics::{self as diag, Code, Diagnostic, Label};
+use crate::load::{FileKind, LoadedFile, pointer_tokens};
+use crate::model::{PhaseDocument, Plan};
+use crate::source::Sources;
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::{JsonType, ValidationError, Validator};
+use serde_json::{Map, Value, json};
+use std::sync::OnceLock;
+
+const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
+
+/// At most this many schema errors are reported per file; a generated file
+/// with a systematic mistake would otherwise bury the summary.
+const MAX_ERRORS_PER_FILE: usize = 1000;
+
+/// The `$defs` of the model: `Plan`, `PhaseDocument`, `PlanFragment` and
+/// everything they refer to.
+fn definitions() -> &'static Map<String, Value> {
+    static DEFS: OnceLock<Map<String, Value>> = OnceLock::new();
+    DEFS.get_or_init(|| {
+        let mut generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
+        generator.subschema_for::<Plan>();
+        generator.subschema_for::<PhaseDocument>();
+        let mut defs = generator.definitions().clone();
+        for definition in defs.values_mut() {
+            forbid_null(definition);
+        }
+        if let Some(mut fragment) = defs.get("Plan").cloned() {
+            if let Some(object) = fragment.as_object_mut() {
+                object.remove("required");
+                object.insert("title".into(), "aiplan plan fragment".into());
+                object.insert(
+                    "description".into(),
+                    "A file included by a plan: any of the plan's top-level sections. \
+                     Its phases join the plan's phases."
+                        .into(),
+                );
+            }
+            defs.insert("PlanFragment".into(), fragment);
+        }
+        defs
+    })
+}
+
+/// Optional fields may be left out, but not written empty: `rollback_plan:`
+/// with no value is an error rather than a silent "no rollback plan". The
+/// derive writes `Option<T>` as "T or null"; this takes the null away, which
+/// also keeps errors inside optional sections precise instead of hiding them
+/// under an `anyOf`.
+fn forbid_null(schema: &mut Value) {
+    let Some(object) = schema.as_object_mut() else {
+        return;
+    };
+    if let Some(Value::Array(types)) = object.get_mut("type") {
+        types.retain(|json_type| json_type != "null");
+        if types.len() == 1 {
+            let single = types.remove(0);
+            object.insert("type".into(), single);
+        }
+    }
+    if let Some(Value::Array(alternatives)) = object.get("anyOf")
+        && alternatives.len() == 2
+        && let Some(index) = alternatives
+            .iter()
+            .position(|alternative| alternative == &json!({"type": "null"}))
+    {
+        let kept = alternatives[1 - index].clone();
+        object.remove("anyOf");
+        if let Value::Object(kept) = kept {
+            for (key, value) in kept {
+                object.entry(key).or_insert(value);
+            }
+        }
+    }
+    for child in object.values_mut() {
+        match child {
+            Value::Object(_) => forbid_null(child),
+            Value::Array(items) => items.iter_mut().for_each(forbid_null),
+            _ => {}
+        }
+    }
+}
+
+/// The published schema: a plan file, a phase document or a plan fragment,
+/// told apart the way aiplan tells them apart (by `aiplan:` and `phase:`).
+pub fn published() -> Value {
+    json!({
+        "$schema": DRAFT,
+        "title": "aiplan plan",
+        "description": "An aiplan plan file (`aiplan: 1`), a phase document (`phase: ...`) \
+                        or a plan fragment included by a plan. See `aiplan schema`.",
+        "if": {"type": "object", "required": ["aiplan"]},
+        "then": {"$ref": "#/$defs/Plan"},
+        "else": {
+            "if": {"type": "object", "required": ["phase"]},
+            "then": {"$ref": "#/$defs/PhaseDocument"},
+            "else": {"$ref": "#/$defs/PlanFragment"}
+        },
+        "$defs": definitions(),
+    })
+}
+
+/// The schema for one kind of file, and its compiled validator.
+struct KindSchema {
+    schema: Value,
+    validator: Validator,
+}
+
+fn kind_schema(kind: FileKind) -> &'static KindSchema {
+    static SCHEMAS: OnceLock<[KindSchema; 3]> = OnceLock::new();
+    let schemas = SCHEMAS.get_or_init(|| {
+        ["Plan", "PhaseDocument", "PlanFragment"].map(|name| {
+            let schema = json!({
+                "$schema": DRAFT,
+                "$ref": format!("#/$defs/{name}"),
+                "$defs": definitions(),
+            });
+            let validator = jsonschema::options()
+                .should_validate_formats(true)
+                .build(&schema)
+                .unwrap_or_else(|error| panic!("the derived schema does not compile: {error}"));
+            KindSchema { schema, validator }
+        })
+    });
+    match kind {
+        FileKind::Plan => &schemas[0],
+        FileKind::PhaseDocument => &schemas[1],
+        FileKind::Fragment => &schemas[2],
+    }
+}
+
+/// Validates one file; every error becomes a diagnostic.
+pub fn validate(file: &LoadedFile, sources: &Sources, diagnostics: &mut Vec<Diagnostic>) {
+    let kind = kind_schema(file.kind);
+    let mut count = 0;
+    for error in kind.validator.iter_errors(&file.document.value) {
+        count += 1;
+        if count <= MAX_ERRORS_PER_FILE {
+            Translator {
+                file,
+                sources,
+                schema: &kind.schema,
+            }
+            .translate(&error, diagnostics);
+        }
+    }
+    if count > MAX_ERRORS_PER_FILE {
+        diagnostics.push(
+            Diagnostic::new(
+                &diag::INVALID_VALUE,
+                format!(
+                    "{} more schema errors in this file are not shown",
+                    count - MAX_ERRORS_PER_FILE
+                ),
+                Label::new(file.id, file.document.spans.span(), ""),
+            )
+            .with_help("fix the errors above and run again"),
+        );
+    }
+}
+
+struct Translator<'a> {
+    file: &'a LoadedFile,
+    sources: &'a Sources,
+    schema: &'a Value,
+}
+
+impl Translator<'_> {
+    fn translate(&self, error: &ValidationError<'_>, out: &mut Vec<Diagnostic>) {
+        let tokens = pointer_tokens(error.instance_path().as_str());
+        let place = describe_place(&tokens);
+        let instance = error.instance();
+        let schema_tokens = pointer_tokens(error.schema_path().as_str());
+        // The schema object that holds the failing keyword.
+        let holder = self.schema_at(&schema_tokens[..schema_tokens.len().saturating_sub(1)]);
+        match error.kind() {
+            ValidationErrorKind::AdditionalProperties { unexpected } => {
+                for key in unexpected {
+                    out.push(self.unknown_key(&tokens, key, &place, holder));
+                }
+            }
+            ValidationErrorKind::Required { property } => {
+                let property = property.as_str().unwrap_or_default();
+                let mut diagnostic = self.at_map(
+                    &diag::MISSING_KEY,
+                    &tokens,
+                    format!("{place} is missing the required key `{property}`"),
+                    format!("`{property}` is required here"),
+                );
+                let description = holder
+                    .and_then(|h| h.pointer(&format!("/properties/{property}")))
+                    .and_then(|property_schema| self.description(property_schema));
+                diagnostic.help = Some(match description {
+                    Some(description) => format!("add `{property}:` — {description}"),
+                    None => format!("add `{property}:`"),
+                });
+                out.push(diagnostic);
+            }
+            ValidationErrorKind::Type { kind } => {
+                let expected = describe_type_kind(kind);
+                let mut diagnostic = self.at_value(
+                    &diag::WRONG_TYPE,
+                    &tokens,
+                    format!(
+                        "{place} must be {expected}, not {}",
+                        crate::load::describe(instance)
+                    ),
+                    format!("expected {expected}"),
+                );
+                diagnostic.help = holder.and_then(|h| self.description(h)).map(|description| {
+                    format!(
+                        "{}: {description}",
+                        last_key(&tokens).unwrap_or("this value")
+                    )
+                });
+                out.push(diagnostic);
+            }
+            ValidationErrorKind::Enum { options } => {
+                let allowed: Vec<String> = options
+                    .as_array()
+                    .map(|values| values.iter().map(plain).collect())
+                    .unwrap_or_default();
+                out.push(self.not_allowed(&tokens, &place, instance, &allowed));
+            }
+            ValidationErrorKind::Constant { expected_value } if tokens == ["aiplan"] => {
+                out.push(
+                    self.at_value(
+                        &diag::UNSUPPORTED_VERSION,
+                        &tokens,
+                        format!(
+                            "this plan declares format version {}, which this aiplan does not read",
+                            plain(instance)
+                        ),
+                        "unsupported version".to_string(),
+                    )
+                    .with_help(format!(
+                        "this aiplan reads plan format version {expected_value}; write `aiplan: {expected_value}`, \
+                         or upgrade aiplan if the plan was written for a newer one"
+                    )),
+                );
+            }
+            ValidationErrorKind::Format { format } => {
+                let help = match format.as_str() {
+                    "date" => "write the date as YYYY-MM-DD, for example `2027-01-04`".to_string(),
+                    other => format!("write a valid {other}"),
+                };
+                out.push(
+                    self.at_value(
+                        &diag::INVALID_VALUE,
+                        &tokens,
+                        format!("`{}` is not a valid {format} for {place}", plain(instance)),
+                        format!("not a {format}"),
+                    )
+                    .with_help(help),
+                );
+            }
+            ValidationErrorKind::Pattern { .. } if last_key(&tokens) == Some("id") => {
+                out.push(
+                    self.at_value(
+                        &diag::INVALID_VALUE,
+                        &tokens,
+                        format!("`{}` is not a valid phase id", plain(instance)),
+                        "not kebab-case".to_string(),
+                    )
+                    .with_help(format!(
+                        "ids are kebab-case: lower-case letters and digits joined by single hyphens, \
+                         for example `{}`",
+                        kebab_case(&plain(instance))
+                    )),
+                );
+            }
+            ValidationErrorKind::MinProperties { .. }
+            | ValidationErrorKind::MaxProperties { .. }
+                if holder.is_some_and(|h| h.get("minProperties") == Some(&json!(1))) =>
+            {
+                let kinds = holder.map(property_names).unwrap_or_default();
+                out.push(
+                    self.at_map(
+                        &diag::INVALID_VALUE,
+                        &tokens,
+                        format!("{place} must name exactly one kind of deliverable"),
+                        "one key expected".to_string(),
+                    )
+                    .with_help(format!(
+                        "write each deliverable as its own list item, such as \
+                         `- data_lake_implementation: {{...}}`; the kinds are: {}",
+                        kinds.join(", ")
+                    )),
+                );
+            }
+            ValidationErrorKind::AnyOf { .. } | ValidationErrorKind::OneOfNotValid { .. } => {
+                out.push(self.no_alternative(&tokens, &place, instance, holder, &schema_tokens));
+            }
+            ValidationErrorKind::Minimum { limit } => out.push(self.at_value(
+                &diag::INVALID_VALUE,
+                &tokens,
+                format!("{place} must be at least {limit}, not {}", plain(instance)),
+                format!("below {limit}"),
+            )),
+            ValidationErrorKind::Maximum { limit } => out.push(self.at_value(
+                &diag::INVALID_VALUE,
+                &tokens,
+                format!("{place} must be at most {limit}, not {}", plain(instance)),
+                format!("above {limit}"),
+            )),
+            _ => out.push(self.at_value(
+                &diag::INVALID_VALUE,
+                &tokens,
+                format!("{place}: {error}"),
+                "invalid value".to_string(),
+            )),
+        }
+    }
+
+    fn unknown_key(
+        &self,
+        tokens: &[String],
+        key: &str,
+        place: &str,
+        holder: Option<&Value>,
+    ) -> Diagnostic {
+        let located = self.locate(tokens.iter().map(String::as_str).chain([key]));
+        let span = located.key.unwrap_or(located.value);
+        let allowed = holder.map(property_names).unwrap_or_default();
+        let help = match closest(key, allowed.iter().map(String::as_str)) {
+            Some(close) => format!("did you mean `{close}`?"),
+            None if allowed.is_empty() => "remove this key".to_string(),
+            None => format!("the keys allowed here are: {}", allowed.join(", ")),
+        };
+        Diagnostic::new(
+            &diag::UNKNOWN_KEY,
+            format!("unknown key `{key}` in {place}"),
+            Label::new(self.file.id, span, "unknown key"),
+        )
+        .with_help(help)
+    }
+
+    fn no_alternative(
+        &self,
+        tokens: &[String],
+        place: &str,
+        instance: &Value,
+        holder: Option<&Value>,
+        schema_tokens: &[String],
+    ) -> Diagnostic {
+        let alternatives = holder
+            .and_then(|h| h.get(schema_tokens.last().map_or("anyOf", String::as_str)))
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        // `anyOf: [{required: [name]}, {required: [id]}]` on a phase.
+        let required: Vec<String> = alternatives
+            .iter()
+            .filter_map(|alternative| alternative.pointer("/required/0").and_then(Value::as_str))
+            .map(|key| format!("`{key}`"))
+            .collect();
+        if !required.is_empty() && required.len() == alternatives.len() {
+            return self
+                .at_map(
+                    &diag::MISSING_KEY,
+                    tokens,
+                    format!("{place} needs {}", required.join(" or ")),
+                    "neither is given".to_string(),
+                )
+                .with_help("give the phase a `name:` (its id is derived from it) or an `id:`");
+        }
+        // An enum whose variants are documented: `oneOf` of `const`s.
+        let constants: Option<Vec<String>> = alternatives
+            .iter()
+            .map(|alternative| alternative.get("const").map(plain))
+            .collect();
+        if let Some(allowed) = constants.filter(|allowed| !allowed.is_empty()) {
+            return self.not_allowed(tokens, place, instance, &allowed);
+        }
+        let forms: Vec<String> = alternatives
+            .iter()
+            .map(describe_schema)
+            .collect();
+        let expected = if forms.is_empty() {
+            "one of the accepted forms".to_string()
+        } else {
+            forms.join(" or ")
+        };
+        let mut diagnostic = self.at_value(
+            &diag::WRONG_TYPE,
+            tokens,
+            format!(
+                "{place} must be {expected}, not {}",
+                crate::load::describe(instance)
+            ),
+            format!("expected {expected}"),
+        );
+        diagnostic.help = holder.and_then(|h| self.description(h)).map(|description| {
+            format!(
+                "{}: {description}",
+                last_key(tokens).unwrap_or("this value")
+            )
+        });
+        diagnostic
+    }
+
+    fn not_allowed(
+        &self,
+        tokens: &[String],
+        place: &str,
+        instance: &Value,
+        allowed: &[String],
+    ) -> Diagnostic {
+        let given = plain(instance);
+        let mut help = format!("allowed values: {}", allowed.join(", "));
+        if let Some(close) = closest(&given, allowed.iter().map(String::as_str)) {
+            help = format!("did you mean `{close}`? ({help})");
+        }
+        self.at_value(
+            &diag::INVALID_VALUE,
+            tokens,
+            format!("`{given}` is not an allowed value for {place}"),
+            "not an allowed value".to_string(),
+        )
+        .with_help(help)
+    }
+
+    fn locate<'t>(&self, tokens: impl IntoIterator<Item = &'t str>) -> crate::load::Located {
+        self.file
+            .document
+            .spans
+            .locate(&self.file.document.value, tokens)
+    }
+
+    /// A diagnostic on the value at `tokens`.
+    fn at_value(
+        &self,
+        code: &'static Code,
+        tokens: &[String],
+        message: String,
+        label: String,
+    ) -> Diagnostic {
+        let located = self.locate(tokens.iter().map(String::as_str));
+        let span = self.sources.get(self.file.id).first_line(located.value);
+        Diagnostic::new(code, message, Label::new(self.file.id, span, label))
+    }
+
+    /// A diagnostic on a mapping as a whole: on the key that introduces it,
+    /// or on the first line of the mapping.
+    fn at_map(
+        &self,
+        code: &'static Code,
+        tokens: &[String],
+        message: String,
+        label: String,
+    ) -> Diagnostic {
+        let located = self.locate(tokens.iter().map(String::as_str));
+        let span = located
+            .key
+            .unwrap_or_else(|| self.sources.get(self.file.id).first_line(located.value));
+        Diagnostic::new(code, message, Label::new(self.file.id, span, label))
+    }
+
+    /// The schema object at a schema pointer, following a `$ref` there.
+    fn schema_at(&self, tokens: &[String]) -> Option<&Value> {
+        let mut node = self.schema;
+        for token in tokens {
+            node = match node {
+                Value::Object(map) => map.get(token)?,
+                Value::Array(items) => items.get(token.parse::<usize>().ok()?)?,
+                _ => return None,
+            };
+        }
+        Some(self.resolve(node))
+    }
+
+    fn resolve<'v>(&'v self, mut node: &'v Value) -> &'v Value {
+        for _ in 0..8 {
+            match node.get("$ref").and_then(Value::as_str) {
+                Some(reference) => match reference
+                    .strip_prefix('#')
+                    .and_then(|pointer| self.schema.pointer(pointer))
+                {
+                    Some(target) => node = target,
+                    None => break,
+                },
+                None => break,
+            }
+        }
+        node
+    }
+
+    fn description(&self, schema: &Value) -> Option<String> {
+        let schema = self.resolve(schema);
+        schema
+            .get("description")
+            .and_then(Value::as_str)
+            .map(|text| text.split("\n\n").next().unwrap_or(text).replace('\n', " "))
+    }
+}
+
+/// "phases[2].rollback_plan", or "the plan's top level".
+fn describe_place(tokens: &[String]) -> String {
+    if tokens.is_empty() {
+        return "the top level".to_string();
+    }
+    let mut place = String::new();
+    for token in tokens {
+        if token.parse::<usize>().is_ok() {
+            place.push_str(&format!("[{token}]"));
+        } else {
+            if !place.is_empty() {
+                place.push('.');
+            }
+            place.push_str(token);
+        }
+    }
+    format!("`{place}`")
+}
+
+fn last_key(tokens: &[String]) -> Option<&str> {
+    tokens
+        .iter()
+        .rev()
+        .find(|token| token.parse::<usize>().is_err())
+        .map(String::as_str)
+}
+
+fn property_names(schema: &Value) -> Vec<String> {
+    schema
+        .get("properties")
+        .and_then(Value::as_object)
+        .map(|properties| properties.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// The closest candidate to a misspelt word, when it is close enough to be
+/// a likely intent.
+pub fn closest<'c>(given: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
+    candidates
+        .map(|candidate| (strsim::jaro_winkler(given, candidate), candidate))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
+/// A value as written in a message: strings bare, others as JSON.
+fn plain(value: &Value) -> String {
+    match value {
+        Value::String(text) => crate::load::shorten(text),
+        other => other.to_string(),
+    }
+}
+
+fn describe_type_kind(kind: &TypeKind) -> String {
+    match kind {
+        TypeKind::Single(single) => describe_json_type(*single).to_string(),
+        TypeKind::Multiple(set) => {
+            let names: Vec<&str> = set
+                .iter()
+                .filter(|json_type| *json_type != JsonType::Null)
+                .map(describe_json_type)
+                .collect();
+            if names.is_empty() {
+                "empty".to_string()
+            } else {
+                names.join(" or ")
+            }
+        }
+    }
+}
+
+fn describe_json_type(json_type: JsonType) -> &'static str {
+    match json_type {
+        JsonType::Array => "a list",
+        JsonType::Boolean => "`true` or `false`",
+        JsonType::Integer => "a whole number",
+        JsonType::Null => "empty",
+        JsonType::Number => "a number",
+        JsonType::Object => "a mapping",
+        JsonType::String => "a string",
+    }
+}
+
+/// "a string", "a list of strings", … from a (sub)schema's `type`.
+fn describe_schema(schema: &Value) -> String {
+    let name = |json_type: &str| match json_type {
+        "array" => {
+            let items = schema.pointer("/items/type").and_then(Value::as_str);
+            match items {
+                Some("string") => "a list of strings",
+                _ => "a list",
+            }
+        }
+        "boolean" => "`true` or `false`",
+        "integer" => "a whole number",
+        "number" => "a number",
+        "object" => "a mapping",
+        "string" => "a string",
+        _ => "a value",
+    };
+    match schema.get("type") {
+        Some(Value::String(json_type)) => name(json_type).to_string(),
+        Some(Value::Array(types)) => types
+            .iter()
+            .filter_map(Value::as_str)
+            .filter(|json_type| *json_type != "null")
+            .map(name)
+            .collect::<Vec<_>>()
+            .join(" or "),
+        _ => "a value of another form".to_string(),
+    }
+}
+
+/// `Data Layer Migration` → `data-layer-migration`.
+pub fn kebab_case(text: &str) -> String {
+    let mut out = String::new();
+    for word in text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+    {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&word.to_ascii_lowercase());
+    }
+    out
+}
+
+/// The published schema as the text committed in `schemas/aiplan.schema.json`.
+pub fn render() -> String {
+    let mut text = serde_json::to_string_pretty(&published()).unwrap_or_default();
+    text.push('\n');
+    text
+}

@@ -1,0 +1,132 @@
+//! Source files and spans.
+//!
+//! Every stage reports findings against a `Span` (byte offsets into one
+//! `SourceFile`); line and column are computed only when a diagnostic is
+//! rendered, from a table of line starts built once per file.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Identifies a file in `Sources`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FileId(pub u32);
+
+/// A byte range in one file. `u32` offsets keep span tables small; files are
+/// refused long before 4 GiB (see `load::limits`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        let start = u32::try_from(start).unwrap_or(u32::MAX);
+        let end = u32::try_from(end).unwrap_or(u32::MAX).max(start);
+        Span { start, end }
+    }
+
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// A 1-based line and column; columns count Unicode scalar values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// One loaded file.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// The path as it is shown to the user (relative where it was given so).
+    pub name: String,
+    /// Where it was read from; `None` for standard input.
+    pub path: Option<PathBuf>,
+    pub text: Arc<str>,
+    line_starts: Vec<u32>,
+}
+
+impl SourceFile {
+    pub fn new(name: String, path: Option<PathBuf>, text: impl Into<Arc<str>>) -> SourceFile {
+        let text = text.into();
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, byte)| byte == b'\n')
+                .map(|(index, _)| u32::try_from(index + 1).unwrap_or(u32::MAX)),
+        );
+        SourceFile {
+            name,
+            path,
+            text,
+            line_starts,
+        }
+    }
+
+    /// The line and column of a byte offset (clamped to the file and to a
+    /// character boundary).
+    pub fn position(&self, offset: u32) -> Position {
+        let offset = (offset as usize).min(self.text.len());
+        let line_index = self
+            .line_starts
+            .partition_point(|&start| start as usize <= offset)
+            .saturating_sub(1);
+        let line_start = self.line_starts[line_index] as usize;
+        let mut boundary = offset;
+        while !self.text.is_char_boundary(boundary) {
+            boundary -= 1;
+        }
+        let column = self.text[line_start..boundary].chars().count() + 1;
+        Position {
+            line: line_index + 1,
+            column,
+        }
+    }
+
+    /// The span restricted to its first line, so that a label on a whole
+    /// mapping points at where it starts rather than underlining a page.
+    pub fn first_line(&self, span: Span) -> Span {
+        let text = &self.text[span.range().start.min(self.text.len())..];
+        let length = text
+            .find('\n')
+            .unwrap_or(text.len())
+            .min(span.range().len());
+        Span::new(span.start as usize, span.start as usize + length)
+    }
+}
+
+/// All files of one run, addressed by `FileId`.
+#[derive(Debug, Default)]
+pub struct Sources {
+    files: Vec<SourceFile>,
+}
+
+impl Sources {
+    pub fn add(&mut self, file: SourceFile) -> FileId {
+        self.files.push(file);
+        FileId(u32::try_from(self.files.len() - 1).unwrap_or(u32::MAX))
+    }
+
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0 as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    pub fn find_path(&self, path: &std::path::Path) -> Option<FileId> {
+        self.files
+            .iter()
+            .position(|file| file.path.as_deref() == Some(path))
+            .map(|index| FileId(index as u32))
+    }
+}
