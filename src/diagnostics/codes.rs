@@ -44,7 +44,6 @@ codes! {
     INCLUDE_CYCLE = "AP302" "include-cycle" Error "Files include each other in a cycle.";
     INCLUDE_OUTSIDE_ROOT = "AP303" "include-outside-root" Error "An include points outside the plan's repository.";
     INCLUDE_CONFLICT = "AP304" "include-conflict" Error "Two files of one plan define the same section.";
-    INCLUDE_INVALID = "AP305" "include-invalid" Error "An included file is not a plan fragment or phase document.";
 }
 
 /// Looks a code up by its code or its name.
