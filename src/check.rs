@@ -6,7 +6,10 @@
 //! which the CLI maps to exit code 2.
 
 use crate::diagnostics::{Diagnostic, Severity, Summary};
-use crate::load::{self, Limits, Origin};
+use crate::graph::{self, Analysis};
+use crate::lints;
+use crate::load::{self, Limits, LoadedFile, Origin};
+use crate::locate::Locator;
 use crate::model::build::{ResolvedPlan, build};
 use crate::source::Sources;
 use std::collections::HashSet;
@@ -43,12 +46,19 @@ impl std::fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
+/// A plan that was built, with its graph and (when possible) schedule.
+#[derive(Debug)]
+pub struct CheckedPlan {
+    pub resolved: ResolvedPlan,
+    pub analysis: Analysis,
+}
+
 #[derive(Debug)]
 pub struct CheckReport {
     pub sources: Sources,
     pub diagnostics: Vec<Diagnostic>,
-    /// One plan for each top-level file that loaded without errors.
-    pub plans: Vec<ResolvedPlan>,
+    /// One plan for each top-level file whose top file passed the schema.
+    pub plans: Vec<CheckedPlan>,
     /// How many files were checked (top-level files and their includes).
     pub files: usize,
 }
@@ -103,7 +113,7 @@ struct Checker<'a> {
     limits: &'a Limits,
     sources: Sources,
     diagnostics: Vec<Diagnostic>,
-    plans: Vec<ResolvedPlan>,
+    plans: Vec<CheckedPlan>,
     files: usize,
     /// Canonical paths of top-level files already checked.
     seen: HashSet<PathBuf>,
@@ -168,15 +178,27 @@ impl Checker<'_> {
             return Ok(());
         }
         self.files += unit.files.len().max(1);
-        for file in &unit.files {
-            crate::schema::validate(file, &self.sources, &mut self.diagnostics);
-        }
-        let unit_has_errors = self.diagnostics[before..]
+        let load_failed = self.diagnostics[before..]
             .iter()
             .any(|diagnostic| diagnostic.severity == Severity::Error);
-        if !unit_has_errors && let Some(plan) = build(&unit, &mut self.diagnostics) {
-            self.plans.push(plan);
+        let valid: Vec<&LoadedFile> = unit
+            .files
+            .iter()
+            .filter(|file| crate::schema::validate(file, &self.sources, &mut self.diagnostics))
+            .collect();
+        // A plan is built when its top file is valid; phases of included
+        // files that failed are missing, so the plan is incomplete.
+        if valid.first().map(|file| file.id) != unit.files.first().map(|file| file.id) {
+            return Ok(());
         }
+        let complete = !load_failed && valid.len() == unit.files.len();
+        let Some(resolved) = build(&valid, &mut self.diagnostics) else {
+            return Ok(());
+        };
+        let locator = Locator::new(&unit.files, &self.sources);
+        let analysis = graph::analyze(&resolved, &locator, complete, &mut self.diagnostics);
+        lints::run(&resolved, &locator, &mut self.diagnostics);
+        self.plans.push(CheckedPlan { resolved, analysis });
         Ok(())
     }
 

@@ -8,7 +8,11 @@
 pub mod check;
 pub mod cli;
 pub mod diagnostics;
+pub mod emit;
+pub mod graph;
+pub mod lints;
 pub mod load;
+pub mod locate;
 pub mod model;
 pub mod schema;
 pub mod source;

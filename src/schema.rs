@@ -138,8 +138,9 @@ fn kind_schema(kind: FileKind) -> &'static KindSchema {
     }
 }
 
-/// Validates one file; every error becomes a diagnostic.
-pub fn validate(file: &LoadedFile, sources: &Sources, diagnostics: &mut Vec<Diagnostic>) {
+/// Validates one file; every error becomes a diagnostic. Returns whether
+/// the file is valid.
+pub fn validate(file: &LoadedFile, sources: &Sources, diagnostics: &mut Vec<Diagnostic>) -> bool {
     let kind = kind_schema(file.kind);
     let mut count = 0;
     for error in kind.validator.iter_errors(&file.document.value) {
@@ -166,6 +167,7 @@ pub fn validate(file: &LoadedFile, sources: &Sources, diagnostics: &mut Vec<Diag
             .with_help("fix the errors above and run again"),
         );
     }
+    count == 0
 }
 
 struct Translator<'a> {
@@ -381,10 +383,7 @@ impl Translator<'_> {
         if let Some(allowed) = constants.filter(|allowed| !allowed.is_empty()) {
             return self.not_allowed(tokens, place, instance, &allowed);
         }
-        let forms: Vec<String> = alternatives
-            .iter()
-            .map(describe_schema)
-            .collect();
+        let forms: Vec<String> = alternatives.iter().map(describe_schema).collect();
         let expected = if forms.is_empty() {
             "one of the accepted forms".to_string()
         } else {

@@ -2,6 +2,9 @@
 //! code: 0 clean, 1 findings, 2 usage or I/O problem.
 
 mod check;
+mod graph;
+mod plan_input;
+mod schedule;
 mod schema;
 
 use clap::{Parser, Subcommand};
@@ -25,6 +28,8 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     Check(check::CheckArgs),
+    Schedule(schedule::ScheduleArgs),
+    Graph(graph::GraphArgs),
     Schema(schema::SchemaArgs),
 }
 
@@ -40,6 +45,8 @@ pub fn run() -> ExitCode {
     };
     match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Schedule(args) => schedule::run(&args),
+        Command::Graph(args) => graph::run(&args),
         Command::Schema(args) => schema::run(&args),
     }
 }

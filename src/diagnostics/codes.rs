@@ -44,6 +44,17 @@ codes! {
     INCLUDE_CYCLE = "AP302" "include-cycle" Error "Files include each other in a cycle.";
     INCLUDE_OUTSIDE_ROOT = "AP303" "include-outside-root" Error "An include points outside the plan's repository.";
     INCLUDE_CONFLICT = "AP304" "include-conflict" Error "Two files of one plan define the same section.";
+    UNKNOWN_DEPENDENCY = "AP401" "unknown-dependency" Error "`depends_on` names a phase that does not exist.";
+    DUPLICATE_PHASE_ID = "AP402" "duplicate-phase-id" Error "Two phases have the same id.";
+    SELF_DEPENDENCY = "AP403" "self-dependency" Error "A phase depends on itself.";
+    DEPENDENCY_CYCLE = "AP404" "dependency-cycle" Error "Phases depend on each other in a cycle.";
+    INVALID_DURATION = "AP405" "invalid-duration" Error "A duration that cannot be read, or zero outside a milestone.";
+    DUPLICATE_DEPENDENCY = "AP406" "duplicate-dependency" Warning "`depends_on` names the same phase twice.";
+    UNDERIVABLE_ID = "AP407" "underivable-id" Error "A phase has no id and none can be derived from its name.";
+    MISSING_ROLLBACK = "AP501" "missing-rollback" Warning "A phase has no `rollback_plan`.";
+    MISSING_INFRASTRUCTURE = "AP502" "missing-infrastructure" Warning "A phase does not say what it runs on (pre-flight check).";
+    MISSING_SUCCESS_CRITERIA = "AP503" "missing-success-criteria" Warning "A phase does not say how its success is judged (pre-flight check).";
+    MISSING_TARGET_STATE = "AP504" "missing-target-state" Warning "The plan does not state its current and target state (pre-flight check).";
 }
 
 /// Looks a code up by its code or its name.

@@ -6,7 +6,7 @@
 
 use super::{PHASE_DOCUMENT_NAME_KEY, Phase, Plan, SINGLE_SECTIONS};
 use crate::diagnostics::{self as diag, Diagnostic, Label};
-use crate::load::{FileKind, LoadedFile, Unit};
+use crate::load::{FileKind, LoadedFile};
 use crate::source::{FileId, Span};
 use serde::Deserialize;
 use serde_json::Value;
@@ -25,6 +25,9 @@ pub struct PhaseSource {
 pub struct ResolvedPlan {
     pub plan: Plan,
     pub phase_sources: Vec<PhaseSource>,
+    /// The plan file at the top, or `None` for a phase document checked on
+    /// its own (which is one phase, not a plan).
+    pub top_plan_file: Option<FileId>,
 }
 
 /// Keys that only one file of a plan may give.
@@ -34,8 +37,10 @@ fn single_keys() -> impl Iterator<Item = &'static str> {
         .chain(SINGLE_SECTIONS.iter().copied())
 }
 
-pub fn build(unit: &Unit, diagnostics: &mut Vec<Diagnostic>) -> Option<ResolvedPlan> {
-    let top = unit.files.first()?;
+/// Builds the plan from `files`, the top file first (files that failed the
+/// schema are left out by the caller).
+pub fn build(files: &[&LoadedFile], diagnostics: &mut Vec<Diagnostic>) -> Option<ResolvedPlan> {
+    let top = *files.first()?;
     let mut resolved = match top.kind {
         FileKind::PhaseDocument => {
             let phase = phase_from_document(top, diagnostics)?;
@@ -50,6 +55,7 @@ pub fn build(unit: &Unit, diagnostics: &mut Vec<Diagnostic>) -> Option<ResolvedP
                     file: top.id,
                     pointer: String::new(),
                 }],
+                top_plan_file: None,
             }
         }
         FileKind::Plan | FileKind::Fragment => {
@@ -58,12 +64,13 @@ pub fn build(unit: &Unit, diagnostics: &mut Vec<Diagnostic>) -> Option<ResolvedP
             ResolvedPlan {
                 plan,
                 phase_sources,
+                top_plan_file: Some(top.id),
             }
         }
     };
     let mut given_by: Vec<(&str, FileId, Span)> = Vec::new();
     record_single_keys(top, &mut given_by);
-    for file in &unit.files[1..] {
+    for &file in &files[1..] {
         match file.kind {
             FileKind::PhaseDocument => {
                 if let Some(phase) = phase_from_document(file, diagnostics) {

@@ -8,6 +8,7 @@
 mod assessment;
 pub mod build;
 mod compute;
+pub mod duration;
 mod optimization;
 mod phase;
 

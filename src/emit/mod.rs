@@ -1,0 +1,6 @@
+//! Emitters: what aiplan writes from a checked plan. Every emitter is
+//! deterministic (same plan, same bytes) and escapes plan strings for the
+//! syntax it writes.
+
+pub mod graph;
+pub mod schedule;

@@ -1,0 +1,122 @@
+//! The critical path method: a forward pass (earliest start and finish), a
+//! backward pass (latest start and finish), total float, and the critical
+//! path. Days count from the plan's start (day 0); a finish day is the day
+//! after the last day of work, as TaskJuggler reports end dates, so a 7-day
+//! phase starting on day 0 finishes on day 7. Calendar days, 7 a week.
+
+use super::{Graph, PhaseNode};
+use jiff::civil::Date;
+use petgraph::Direction;
+use petgraph::graph::NodeIndex;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhaseTimes {
+    pub start_day: u64,
+    pub finish_day: u64,
+    pub latest_start_day: u64,
+    pub latest_finish_day: u64,
+    pub float_days: u64,
+    pub critical: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Schedule {
+    /// The plan's `start`, when it has one.
+    pub start: Option<Date>,
+    pub total_days: u64,
+    /// `phases[i]` is the timing of phase `i`.
+    pub phases: Vec<PhaseTimes>,
+    /// Phase indices along the critical path, first to last.
+    pub critical_path: Vec<usize>,
+}
+
+impl Schedule {
+    /// The calendar date of a day, when the plan has a start.
+    pub fn date(&self, day: u64) -> Option<Date> {
+        let days = i64::try_from(day).ok()?;
+        self.start?
+            .checked_add(jiff::Span::new().try_days(days).ok()?)
+            .ok()
+    }
+}
+
+/// Schedules an acyclic graph where every phase has a duration. (Callers
+/// ensure both; a cycle would leave the order empty and yield no times.)
+pub fn compute(graph: &Graph, nodes: &[PhaseNode], start: Option<Date>) -> Schedule {
+    let order = petgraph::algo::toposort(graph, None).unwrap_or_default();
+    let days = |node: NodeIndex| nodes[node.index()].days.unwrap_or(0);
+    let count = nodes.len();
+    let mut earliest_start = vec![0u64; count];
+    let mut earliest_finish = vec![0u64; count];
+    for &node in &order {
+        let start_day = graph
+            .neighbors_directed(node, Direction::Incoming)
+            .map(|dependency| earliest_finish[dependency.index()])
+            .max()
+            .unwrap_or(0);
+        earliest_start[node.index()] = start_day;
+        earliest_finish[node.index()] = start_day.saturating_add(days(node));
+    }
+    let total_days = earliest_finish.iter().copied().max().unwrap_or(0);
+    let mut latest_finish = vec![total_days; count];
+    let mut latest_start = vec![0u64; count];
+    for &node in order.iter().rev() {
+        let finish = graph
+            .neighbors_directed(node, Direction::Outgoing)
+            .map(|dependent| latest_start[dependent.index()])
+            .min()
+            .unwrap_or(total_days);
+        latest_finish[node.index()] = finish;
+        latest_start[node.index()] = finish.saturating_sub(days(node));
+    }
+    let phases: Vec<PhaseTimes> = (0..count)
+        .map(|index| {
+            let float_days = latest_start[index].saturating_sub(earliest_start[index]);
+            PhaseTimes {
+                start_day: earliest_start[index],
+                finish_day: earliest_finish[index],
+                latest_start_day: latest_start[index],
+                latest_finish_day: latest_finish[index],
+                float_days,
+                critical: float_days == 0,
+            }
+        })
+        .collect();
+    let critical_path = critical_path(graph, &phases);
+    Schedule {
+        start,
+        total_days,
+        phases,
+        critical_path,
+    }
+}
+
+/// Follows critical phases from the first one that starts on day 0, each
+/// time to the critical dependent that starts when it finishes; ties go to
+/// the phase written first, so the path is stable.
+fn critical_path(graph: &Graph, phases: &[PhaseTimes]) -> Vec<usize> {
+    let Some(mut current) = phases
+        .iter()
+        .position(|times| times.critical && times.start_day == 0)
+    else {
+        return Vec::new();
+    };
+    let mut path = vec![current];
+    loop {
+        let next = graph
+            .neighbors_directed(NodeIndex::new(current), Direction::Outgoing)
+            .map(NodeIndex::index)
+            .filter(|&dependent| {
+                phases[dependent].critical
+                    && phases[dependent].start_day == phases[current].finish_day
+            })
+            .min();
+        match next {
+            Some(dependent) if path.len() <= phases.len() => {
+                path.push(dependent);
+                current = dependent;
+            }
+            _ => return path,
+        }
+    }
+}
