@@ -1,0 +1,178 @@
+//! Helpers shared by the integration tests that run the `aiplan` binary.
+//!
+//! Every run goes through [`run`], which refuses a panic (exit code 101, or
+//! a "panicked at" message) and a death by signal before the test looks at
+//! anything else, so no test can pass while aiplan crashes.
+
+// Each test crate uses a different subset of these helpers.
+#![allow(dead_code)]
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::Output;
+
+/// The crate root: fixtures are run from here so that file names in the
+/// output are stable relative paths.
+pub const CRATE_ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// The keys of the JSON report, of each diagnostic and of the summary, in
+/// the order aiplan writes them.
+pub const REPORT_KEYS: &[&str] = &["diagnostics", "summary"];
+pub const DIAGNOSTIC_KEYS: &[&str] = &[
+    "code",
+    "rule",
+    "severity",
+    "message",
+    "file",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "help",
+];
+pub const SUMMARY_KEYS: &[&str] = &["files", "errors", "warnings"];
+
+/// A command for the `aiplan` binary built for these tests.
+pub fn aiplan() -> assert_cmd::Command {
+    let mut command = assert_cmd::Command::new(env!("CARGO_BIN_EXE_aiplan"));
+    // Keep the environment from changing the output under test.
+    command.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
+    command
+}
+
+/// What one run of aiplan produced.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// Standard output parsed as the JSON report (for `--format json`).
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|error| {
+            panic!(
+                "standard output is not JSON ({error}):\n{}\nstandard error:\n{}",
+                self.stdout, self.stderr
+            )
+        })
+    }
+
+    /// Asserts the exit code, showing both streams when it differs.
+    #[track_caller]
+    pub fn expect_code(&self, expected: i32) -> &Run {
+        assert_eq!(
+            self.code, expected,
+            "expected exit code {expected}, got {}\n--- stdout\n{}\n--- stderr\n{}",
+            self.code, self.stdout, self.stderr
+        );
+        self
+    }
+}
+
+/// Runs the command to completion and checks that aiplan did not crash:
+/// it exited by itself, not with a panic (101) or a signal.
+#[track_caller]
+pub fn run(command: &mut assert_cmd::Command) -> Run {
+    let output: Output = command
+        .output()
+        .expect("the aiplan binary could not be started");
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    let Some(code) = output.status.code() else {
+        panic!(
+            "aiplan was killed by a signal ({:?})\n--- stderr\n{stderr}",
+            output.status
+        );
+    };
+    assert_ne!(
+        code, 101,
+        "aiplan panicked (exit code 101)\n--- stderr\n{stderr}"
+    );
+    assert!(
+        !stderr.contains("panicked at"),
+        "aiplan printed a panic message (exit code {code})\n--- stderr\n{stderr}"
+    );
+    Run {
+        code,
+        stdout,
+        stderr,
+    }
+}
+
+/// `aiplan check --format json ARGS...` run in `dir`.
+#[track_caller]
+pub fn check_json(dir: &Path, args: &[&str]) -> Run {
+    run(aiplan()
+        .current_dir(dir)
+        .args(["check", "--format", "json"])
+        .args(args))
+}
+
+/// The diagnostics array of a JSON report.
+#[track_caller]
+pub fn diagnostics(report: &Value) -> &Vec<Value> {
+    report["diagnostics"]
+        .as_array()
+        .unwrap_or_else(|| panic!("the report has no `diagnostics` array: {report:#}"))
+}
+
+/// The codes of a report's diagnostics, in order.
+pub fn codes(report: &Value) -> Vec<String> {
+    diagnostics(report)
+        .iter()
+        .map(|diagnostic| diagnostic["code"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+/// The keys of a JSON object, in order.
+pub fn keys(value: &Value) -> Vec<&str> {
+    value
+        .as_object()
+        .map(|object| object.keys().map(String::as_str).collect())
+        .unwrap_or_default()
+}
+
+/// Problems with a diagnostic's location: every diagnostic is at line >= 1
+/// and column >= 1, and ends no earlier than it starts.
+pub fn location_problems(diagnostic: &Value) -> Vec<String> {
+    let number = |key: &str| diagnostic[key].as_u64();
+    let mut problems = Vec::new();
+    for key in ["line", "column", "end_line", "end_column"] {
+        match number(key) {
+            Some(value) if value >= 1 => {}
+            _ => problems.push(format!("`{key}` is not a number >= 1: {}", diagnostic[key])),
+        }
+    }
+    if let (Some(line), Some(column), Some(end_line), Some(end_column)) = (
+        number("line"),
+        number("column"),
+        number("end_line"),
+        number("end_column"),
+    ) && (end_line, end_column) < (line, column)
+    {
+        problems.push(format!(
+            "ends ({end_line}:{end_column}) before it starts ({line}:{column})"
+        ));
+    }
+    problems
+}
+
+/// Asserts that every diagnostic of a report is located.
+#[track_caller]
+pub fn assert_located(report: &Value) {
+    for diagnostic in diagnostics(report) {
+        let problems = location_problems(diagnostic);
+        assert!(
+            problems.is_empty(),
+            "badly located diagnostic: {}\n{diagnostic:#}",
+            problems.join("; ")
+        );
+    }
+}
+
+/// Whether text holds an ANSI escape sequence.
+pub fn has_ansi(text: &str) -> bool {
+    text.contains('\u{1b}')
+}
