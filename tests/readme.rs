@@ -40,8 +40,14 @@ fn help_and_readme_document_the_same_exit_codes() {
         ("1", "errors found", "errors found"),
         ("2", "usage or I/O problem", "usage or I/O problem"),
     ] {
-        assert!(help.contains(&format!("{code}  {help_words}")), "--help: exit {code}");
-        assert!(readme.contains(&format!("| {code} | {readme_words}")), "README: exit {code}");
+        assert!(
+            help.contains(&format!("{code}  {help_words}")),
+            "--help: exit {code}"
+        );
+        assert!(
+            readme.contains(&format!("| {code} | {readme_words}")),
+            "README: exit {code}"
+        );
     }
 }
 

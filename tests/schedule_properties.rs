@@ -90,9 +90,9 @@ proptest! {
         let (a, b) = (from % count, to % count);
         let (low, high) = (a.min(b), a.max(b));
         let mut phases = phases;
-        for index in low + 1..=high {
-            if !phases[index].depends_on.contains(&(index - 1)) {
-                phases[index].depends_on.push(index - 1);
+        for (index, phase) in phases.iter_mut().enumerate().take(high + 1).skip(low + 1) {
+            if !phase.depends_on.contains(&(index - 1)) {
+                phase.depends_on.push(index - 1);
             }
         }
         phases[low].depends_on.push(high);

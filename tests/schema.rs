@@ -49,7 +49,10 @@ fn every_field_has_a_description() {
             }
         }
     }
-    assert!(missing.is_empty(), "fields without a description: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "fields without a description: {missing:?}"
+    );
 }
 
 /// Validates YAML with the published schema alone, as an editor would.
