@@ -165,6 +165,7 @@ impl Checker<'_> {
             return Ok(());
         }
         let before = self.diagnostics.len();
+        let files_before = self.sources.len();
         let unit = load::load_unit(
             origin,
             name.clone(),
@@ -177,7 +178,8 @@ impl Checker<'_> {
             self.diagnostics.truncate(before);
             return Ok(());
         }
-        self.files += unit.files.len().max(1);
+        // Every file read counts, also those that failed to load.
+        self.files += self.sources.len() - files_before;
         let load_failed = self.diagnostics[before..]
             .iter()
             .any(|diagnostic| diagnostic.severity == Severity::Error);

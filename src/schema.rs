@@ -67,6 +67,18 @@ fn forbid_null(schema: &mut Value) {
             object.insert("type".into(), single);
         }
     }
+    // The derive bounds unsigned integers below but not above; without the
+    // upper bound, `gpu_nodes: 99999999999` would pass the schema and then
+    // fail to load.
+    let maximum = match object.get("format").and_then(Value::as_str) {
+        Some("uint8") => Some(u64::from(u8::MAX)),
+        Some("uint16") => Some(u64::from(u16::MAX)),
+        Some("uint32") => Some(u64::from(u32::MAX)),
+        _ => None,
+    };
+    if let Some(maximum) = maximum {
+        object.entry("maximum").or_insert(Value::from(maximum));
+    }
     if let Some(Value::Array(alternatives)) = object.get("anyOf")
         && alternatives.len() == 2
         && let Some(index) = alternatives
@@ -233,6 +245,14 @@ impl Translator<'_> {
                     .unwrap_or_default();
                 out.push(self.not_allowed(&tokens, &place, instance, &allowed));
             }
+            // `aiplan: "1"` or `aiplan:` is a type error, reported as such; a
+            // number out of range is an unsupported version, reported once.
+            ValidationErrorKind::Constant { .. }
+            | ValidationErrorKind::Minimum { .. }
+            | ValidationErrorKind::Maximum { .. }
+                if tokens == ["aiplan"]
+                    && !matches!(error.kind(), ValidationErrorKind::Constant { .. } if instance.is_number()) =>
+                {}
             ValidationErrorKind::Constant { expected_value } if tokens == ["aiplan"] => {
                 out.push(
                     self.at_value(

@@ -1128,8 +1128,7 @@ fn usage_errors_exit_2() {
 }
 
 // ---------------------------------------------------------------------------
-// Known bugs: each test states the behaviour wanted. They are ignored so the
-// suite stays green; run them with `cargo test --test cli -- --ignored`.
+// Regressions: each of these was a bug found by this suite.
 
 /// No diagnostic may blame aiplan itself, and each is at the value it is about.
 #[track_caller]
@@ -1150,8 +1149,7 @@ fn assert_no_internal_error_and_located_at(report: &Value, line: u64, column: u6
 }
 
 #[test]
-#[ignore = "bug: `aiplan: 1.0` passes the schema but not the model (\"this is a bug in aiplan\" at 1:1)"]
-fn bug_version_written_as_a_float_is_not_an_internal_error() {
+fn regression_version_written_as_a_float_is_not_an_internal_error() {
     let outcome = run(aiplan()
         .args(["check", "--format", "json", "-"])
         .write_stdin(CLEAN_PLAN.replace("aiplan: 1", "aiplan: 1.0")));
@@ -1160,8 +1158,7 @@ fn bug_version_written_as_a_float_is_not_an_internal_error() {
 }
 
 #[test]
-#[ignore = "bug: an integer above u32::MAX passes the schema but not the model (\"this is a bug in aiplan\" at 1:1)"]
-fn bug_integer_out_of_range_is_located_at_the_value() {
+fn regression_integer_out_of_range_is_located_at_the_value() {
     let plan = format!("{CLEAN_PLAN}compute:\n  sizing:\n    gpu_nodes: 99999999999\n");
     let outcome = run(aiplan()
         .args(["check", "--format", "json", "-"])
@@ -1173,8 +1170,7 @@ fn bug_integer_out_of_range_is_located_at_the_value() {
 }
 
 #[test]
-#[ignore = "bug: `gpu_nodes: 2.0` passes the schema but not the model (\"this is a bug in aiplan\" at 1:1)"]
-fn bug_whole_float_for_an_integer_is_not_an_internal_error() {
+fn regression_whole_float_for_an_integer_is_not_an_internal_error() {
     let plan = format!("{CLEAN_PLAN}compute:\n  sizing:\n    gpu_nodes: 2.0\n");
     let outcome = run(aiplan()
         .args(["check", "--format", "json", "-"])
@@ -1184,8 +1180,7 @@ fn bug_whole_float_for_an_integer_is_not_an_internal_error() {
 }
 
 #[test]
-#[ignore = "bug: `aiplan: \"1\"` gives two errors, one claiming version 1 is unsupported"]
-fn bug_version_written_as_a_string_is_one_clear_error() {
+fn regression_version_written_as_a_string_is_one_clear_error() {
     let outcome = run(aiplan()
         .args(["check", "--format", "json", "-"])
         .write_stdin(CLEAN_PLAN.replace("aiplan: 1", "aiplan: \"1\"")));
@@ -1202,8 +1197,7 @@ fn bug_version_written_as_a_string_is_one_clear_error() {
 }
 
 #[test]
-#[ignore = "bug: the non-specific tag `! 12` must make the string \"12\" (YAML 1.2 §6.9.1)"]
-fn bug_non_specific_tag_makes_a_string() {
+fn regression_non_specific_tag_makes_a_string() {
     let outcome = run(aiplan()
         .args(["check", "--format", "json", "-"])
         .write_stdin(format!("{CLEAN_PLAN}description: ! 12\n")));
@@ -1212,8 +1206,7 @@ fn bug_non_specific_tag_makes_a_string() {
 }
 
 #[test]
-#[ignore = "bug: human output counts columns in bytes (`plan.yaml:3:67`) where JSON counts characters (3:62)"]
-fn bug_human_output_columns_count_characters() {
+fn regression_human_output_columns_count_characters() {
     let dir = repo();
     write(
         dir.path(),
@@ -1233,8 +1226,7 @@ fn bug_human_output_columns_count_characters() {
 }
 
 #[test]
-#[ignore = "bug: an invalid UTF-8 byte's span ends where it starts (end_column == column)"]
-fn bug_invalid_utf8_span_covers_the_byte() {
+fn regression_invalid_utf8_span_covers_the_byte() {
     let outcome = run(aiplan()
         .args(["check", "--format", "json", "-"])
         .write_stdin(&b"aiplan: 1\nname: caf\xe9\n"[..]));
@@ -1246,8 +1238,7 @@ fn bug_invalid_utf8_span_covers_the_byte() {
 }
 
 #[test]
-#[ignore = "bug: a tab used as indentation is reported one column after the tab"]
-fn bug_tab_indentation_is_located_at_the_tab() {
+fn regression_tab_indentation_is_located_at_the_tab() {
     let outcome = run(aiplan()
         .args(["check", "--format", "json", "-"])
         .write_stdin("aiplan: 1\nname: Tabs\nphases:\n\t- id: pilot\n"));
@@ -1261,8 +1252,7 @@ fn bug_tab_indentation_is_located_at_the_tab() {
 }
 
 #[test]
-#[ignore = "bug: an over-indented key gets the help for quoting `: `, not for indentation"]
-fn bug_over_indented_key_gets_indentation_help() {
+fn regression_over_indented_key_gets_indentation_help() {
     let outcome = run(aiplan()
         .args(["check", "--format", "json", "-"])
         .write_stdin("aiplan: 1\nname: Indented\n  owner: Platform team\n"));
@@ -1276,8 +1266,7 @@ fn bug_over_indented_key_gets_indentation_help() {
 }
 
 #[test]
-#[ignore = "bug: an unclosed `[` gets the generic help, not the one about unclosed flow collections"]
-fn bug_unclosed_bracket_gets_flow_help() {
+fn regression_unclosed_bracket_gets_flow_help() {
     let outcome = run(aiplan()
         .args(["check", "--format", "json", "-"])
         .write_stdin("aiplan: 1\nname: Flow\nphases: [a, b\n"));
@@ -1291,8 +1280,7 @@ fn bug_unclosed_bracket_gets_flow_help() {
 }
 
 #[test]
-#[ignore = "bug: an included file that is not a mapping is told to start with `aiplan: 1`, and the include site is not named"]
-fn bug_included_list_is_an_include_error() {
+fn regression_included_list_is_an_include_error() {
     let dir = repo();
     write(
         dir.path(),
@@ -1313,8 +1301,7 @@ fn bug_included_list_is_an_include_error() {
 }
 
 #[test]
-#[ignore = "bug: an included file that fails to load is left out of summary.files"]
-fn bug_files_count_includes_files_that_failed_to_load() {
+fn regression_files_count_includes_files_that_failed_to_load() {
     let dir = repo();
     write(dir.path(), "requirements.yaml", "requirements: [unclosed\n");
     write(

@@ -12,6 +12,9 @@ use serde_json::Value;
 use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 
+const START_HELP: &str = "start a plan file with `aiplan: 1` and `name: ...`, or a phase document \
+                          with `phase: ...`";
+
 /// Loads `origin` and everything it includes. `Err` only when the top-level
 /// file itself cannot be read.
 pub fn load_unit(
@@ -41,7 +44,7 @@ pub fn load_unit(
         seen: top_path.iter().cloned().collect(),
         unit: Unit::default(),
     };
-    loader.process(read, top_path, top_dir, false);
+    loader.process(read, top_path, top_dir, None);
     Ok(loader.unit)
 }
 
@@ -66,7 +69,15 @@ struct Loader<'a> {
 }
 
 impl Loader<'_> {
-    fn process(&mut self, read: ReadFile, path: Option<PathBuf>, dir: PathBuf, included: bool) {
+    /// Parses a file read into `sources` and follows its includes. `site` is
+    /// the `include:` entry that brought it in, for included files.
+    fn process(
+        &mut self,
+        read: ReadFile,
+        path: Option<PathBuf>,
+        dir: PathBuf,
+        site: Option<Label>,
+    ) {
         if !read.readable {
             return;
         }
@@ -85,8 +96,8 @@ impl Loader<'_> {
             self.empty_file(id, &text);
             return;
         };
-        let Some(kind) = classify(&document.value, included) else {
-            self.not_a_plan(id, &document);
+        let Some(kind) = classify(&document.value, site.is_some()) else {
+            self.not_a_plan(id, &document, site.as_ref());
             return;
         };
         let includes = if kind == FileKind::PhaseDocument {
@@ -120,28 +131,44 @@ impl Loader<'_> {
         );
     }
 
-    fn not_a_plan(&mut self, id: FileId, document: &yaml::YamlDocument) {
+    fn not_a_plan(&mut self, id: FileId, document: &yaml::YamlDocument, site: Option<&Label>) {
         let span = self.sources.get(id).first_line(document.spans.span());
-        let (message, label) = match &document.value {
-            Value::Object(_) => (
-                "this file is neither a plan (no `aiplan:` key) nor a phase document (no `phase:` key)"
-                    .to_string(),
-                "the top-level mapping starts here",
-            ),
-            other => (
+        let diagnostic = match (&document.value, site) {
+            (other, Some(site)) => {
+                let including = self.sources.get(site.file);
+                let position = including.position(site.span.start);
+                Diagnostic::new(
+                    &diag::NOT_A_PLAN,
+                    format!(
+                        "an included file must be a mapping of plan sections or one phase, not {}",
+                        describe(other)
+                    ),
+                    Label::new(id, span, "top level"),
+                )
+                .with_secondary(Label::new(site.file, site.span, "included here"))
+                .with_help(format!(
+                    "included from {}:{}:{}; an included file holds plan sections \
+                     (`phases:`, `assessment:`, …) or one phase (`phase:`)",
+                    including.name, position.line, position.column
+                ))
+            }
+            (Value::Object(_), None) => Diagnostic::new(
+                &diag::NOT_A_PLAN,
+                "this file is neither a plan (no `aiplan:` key) nor a phase document (no `phase:` key)",
+                Label::new(id, span, "the top-level mapping starts here"),
+            )
+            .with_help(START_HELP),
+            (other, None) => Diagnostic::new(
+                &diag::NOT_A_PLAN,
                 format!(
                     "the top level of a plan must be a mapping of keys to values, not {}",
                     describe(other)
                 ),
-                "top level",
-            ),
+                Label::new(id, span, "top level"),
+            )
+            .with_help(START_HELP),
         };
-        self.diagnostics.push(
-            Diagnostic::new(&diag::NOT_A_PLAN, message, Label::new(id, span, label)).with_help(
-                "start a plan file with `aiplan: 1` and `name: ...`, or a phase document with \
-                 `phase: ...`",
-            ),
-        );
+        self.diagnostics.push(diagnostic);
     }
 
     fn include(&mut self, entry: &str, site: Label, dir: &Path) {
@@ -247,7 +274,7 @@ impl Loader<'_> {
             .parent()
             .map_or_else(|| self.root.clone(), Path::to_path_buf);
         self.chain.push(canonical.clone());
-        self.process(read, Some(canonical), dir, true);
+        self.process(read, Some(canonical), dir, Some(site));
         self.chain.pop();
     }
 

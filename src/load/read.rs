@@ -120,7 +120,11 @@ fn into_source(
                 Diagnostic::new(
                     &diag::INVALID_ENCODING,
                     format!("the file is not valid UTF-8: byte 0x{bad:02x} cannot start or continue a character"),
-                    Label::new(id, Span::new(offset, offset + 1), "invalid byte"),
+                    Label::new(
+                        id,
+                        Span::new(offset, offset + char::REPLACEMENT_CHARACTER.len_utf8()),
+                        "invalid byte",
+                    ),
                 )
                 .with_help(
                     "save the plan as UTF-8 (for example `iconv -f latin1 -t utf-8 plan.yaml`)",

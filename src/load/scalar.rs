@@ -55,6 +55,12 @@ fn resolve_number(text: &str) -> Option<Value> {
         return None;
     }
     let float: f64 = text.parse().ok()?;
+    // JSON Schema counts `2.0` as the integer 2; so must the model, or a
+    // value the schema accepted (`gpu_nodes: 2.0`) would fail to load.
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+    if float.fract() == 0.0 && float.abs() < EXACT {
+        return Some(Value::from(float as i64));
+    }
     Number::from_f64(float).map(Value::Number)
 }
 
@@ -110,7 +116,9 @@ mod tests {
     fn numbers_resolve() {
         assert_eq!(resolve_plain("42"), json!(42));
         assert_eq!(resolve_plain("-7"), json!(-7));
-        assert_eq!(resolve_plain("1.5e3"), json!(1500.0));
+        assert_eq!(resolve_plain("1.5e3"), json!(1500));
+        assert_eq!(resolve_plain("2.0"), json!(2));
+        assert_eq!(resolve_plain("2.5"), json!(2.5));
         assert_eq!(resolve_plain(".5"), json!(0.5));
         assert_eq!(resolve_plain("0x1F"), json!(31));
         assert_eq!(resolve_plain("0o17"), json!(15));

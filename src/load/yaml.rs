@@ -210,8 +210,16 @@ impl Builder<'_> {
             .chars()
             .next()
             .map_or(offset, |c| offset + c.len_utf8());
-        let span = Span::new(offset, end);
         let info = error.info();
+        // The scanner reports a tab after reading it; point at the tab.
+        let offset =
+            if info.to_ascii_lowercase().contains("tab") && self.text[..offset].ends_with('\t') {
+                offset - 1
+            } else {
+                offset
+            };
+        let end = end.max(offset + 1).min(self.text.len()).max(offset);
+        let span = Span::new(offset, end);
         let diagnostic = if matches!(
             error.kind(),
             granit_parser::ErrorKind::RecursionLimitExceeded
@@ -254,7 +262,8 @@ impl Builder<'_> {
         let Some(tag) = tag else {
             return resolved();
         };
-        if tag.handle() == "!" && tag.suffix().is_empty() {
+        // `! text`: the non-specific tag makes a string (YAML 1.2 §6.9.1).
+        if tag.original() == "!" {
             return Value::String(text.to_owned());
         }
         match tag.core_suffix() {
@@ -503,10 +512,16 @@ fn syntax_help(info: &str) -> Cow<'static, str> {
     if info.contains("tab") {
         "YAML indents with spaces only; replace the tab with spaces".into()
     } else if info.contains("mapping values are not allowed") || info.contains("simple key") {
-        "a value that contains `: ` must be quoted, e.g. `name: \"Phase 1: Pilot\"`".into()
+        "either this key is indented more than the keys beside it (entries of one mapping must \
+         line up), or a value contains `: ` and must be quoted, e.g. `name: \"Phase 1: Pilot\"`"
+            .into()
     } else if info.contains("indent") || info.contains("block") {
         "check the indentation: entries of one mapping or list must line up".into()
-    } else if info.contains("flow") || info.contains("']'") || info.contains("'}'") {
+    } else if info.contains("flow")
+        || info.contains("unclosed")
+        || info.contains("']'")
+        || info.contains("'}'")
+    {
         "a `[` or `{` opened a flow collection that is not closed where expected".into()
     } else if info.contains("anchor") || info.contains("alias") {
         "an alias `*name` must refer to an anchor `&name` defined earlier in the file".into()

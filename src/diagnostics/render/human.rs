@@ -189,6 +189,15 @@ impl SourceCode for Window {
                 .read_span(&local, context_lines_before, context_lines_after)?;
         let data_start = contents.data().as_ptr() as usize - self.text.as_ptr() as usize;
         let data = &self.text.as_bytes()[data_start..data_start + contents.data().len()];
+        // miette counts the column in bytes; aiplan counts characters, as
+        // the JSON output and editors do.
+        let line_start = self.text[..local_offset]
+            .rfind('\n')
+            .map_or(0, |index| index + 1);
+        let column = self
+            .text
+            .get(line_start..local_offset)
+            .map_or(contents.column(), |prefix| prefix.chars().count());
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             data,
@@ -197,7 +206,7 @@ impl SourceCode for Window {
                 contents.span().len(),
             ),
             contents.line() + self.first_line,
-            contents.column(),
+            column,
             contents.line_count(),
         )))
     }
