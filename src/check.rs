@@ -199,7 +199,11 @@ impl Checker<'_> {
         };
         let locator = Locator::new(&unit.files, &self.sources);
         let analysis = graph::analyze(&resolved, &locator, complete, &mut self.diagnostics);
-        lints::run(&resolved, &locator, &mut self.diagnostics);
+        // A lint on a plan with a missing part (a file that failed to load)
+        // could flag what that part would have supplied.
+        if complete {
+            lints::run(&resolved, &locator, &mut self.diagnostics);
+        }
         self.plans.push(CheckedPlan { resolved, analysis });
         Ok(())
     }

@@ -230,12 +230,7 @@ impl Translator<'_> {
                     ),
                     format!("expected {expected}"),
                 );
-                diagnostic.help = holder.and_then(|h| self.description(h)).map(|description| {
-                    format!(
-                        "{}: {description}",
-                        last_key(&tokens).unwrap_or("this value")
-                    )
-                });
+                diagnostic.help = self.shape_help(&tokens, instance, &expected);
                 out.push(diagnostic);
             }
             ValidationErrorKind::Enum { options } => {
@@ -353,7 +348,17 @@ impl Translator<'_> {
         let located = self.locate(tokens.iter().map(String::as_str).chain([key]));
         let span = located.key.unwrap_or(located.value);
         let allowed = holder.map(property_names).unwrap_or_default();
+        let is_phase = allowed.iter().any(|name| name == "duration");
         let help = match closest(key, allowed.iter().map(String::as_str)) {
+            // The two ways of naming a phase, written in the wrong place.
+            _ if is_phase && key == "name" && self.file.kind == FileKind::PhaseDocument => {
+                "a phase document names its phase with `phase:`".to_string()
+            }
+            _ if is_phase && key == crate::model::PHASE_DOCUMENT_NAME_KEY => {
+                "in a plan's `phases:` list a phase is named with `name:`; `phase:` is for \
+                 phase documents"
+                    .to_string()
+            }
             Some(close) => format!("did you mean `{close}`?"),
             None if allowed.is_empty() => "remove this key".to_string(),
             None => format!("the keys allowed here are: {}", allowed.join(", ")),
@@ -418,12 +423,7 @@ impl Translator<'_> {
             ),
             format!("expected {expected}"),
         );
-        diagnostic.help = holder.and_then(|h| self.description(h)).map(|description| {
-            format!(
-                "{}: {description}",
-                last_key(tokens).unwrap_or("this value")
-            )
-        });
+        diagnostic.help = self.shape_help(tokens, instance, &expected);
         diagnostic
     }
 
@@ -513,12 +513,54 @@ impl Translator<'_> {
         node
     }
 
+    /// A schema's description: the property's own (what the field is for)
+    /// before the referenced type's (what the type is).
     fn description(&self, schema: &Value) -> Option<String> {
-        let schema = self.resolve(schema);
         schema
             .get("description")
+            .or_else(|| self.resolve(schema).get("description"))
             .and_then(Value::as_str)
             .map(|text| text.split("\n\n").next().unwrap_or(text).replace('\n', " "))
+    }
+
+    /// The schema of the value at an instance path, found by walking
+    /// `properties` and `items` from the root.
+    fn schema_of_instance(&self, tokens: &[String]) -> Option<&Value> {
+        let mut node = self.schema;
+        for token in tokens {
+            let resolved = self.resolve(node);
+            node = match resolved
+                .get("properties")
+                .and_then(|properties| properties.get(token))
+            {
+                Some(property) => property,
+                None if token.parse::<usize>().is_ok() => resolved.get("items")?,
+                None => return None,
+            };
+        }
+        Some(node)
+    }
+
+    /// Help for a value of the wrong shape: what the field is for, and how
+    /// to write a single item as a list when a list was expected.
+    fn shape_help(&self, tokens: &[String], instance: &Value, expected: &str) -> Option<String> {
+        let field = last_key(tokens).unwrap_or("this value");
+        if expected.starts_with("a list")
+            && let Some(item) = instance.as_str().or(instance.as_number().map(|_| ""))
+        {
+            let item = if item.is_empty() {
+                instance.to_string()
+            } else {
+                item.to_string()
+            };
+            return Some(format!(
+                "write a list, even of one item: `{field}: [{item}]`"
+            ));
+        }
+        let description = self
+            .schema_of_instance(tokens)
+            .and_then(|s| self.description(s))?;
+        Some(format!("{field}: {description}"))
     }
 }
 
@@ -563,7 +605,9 @@ pub fn closest<'c>(given: &str, candidates: impl Iterator<Item = &'c str>) -> Op
     candidates
         .map(|candidate| (strsim::jaro_winkler(given, candidate), candidate))
         .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
+        // Equal scores go to the alphabetically first candidate, so the
+        // suggestion does not depend on the candidates' order.
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
         .map(|(_, candidate)| candidate)
 }
 

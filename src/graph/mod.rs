@@ -97,6 +97,10 @@ pub fn analyze(
         });
     }
 
+    // "Did you mean" compares an unknown name with every id; thousands of
+    // unknown names in a huge plan would make that quadratic, so the
+    // comparisons are budgeted and the rest get the general help.
+    let mut suggestion_budget: usize = 4_000_000;
     let mut graph = Graph::with_capacity(phases.len(), phases.len());
     for _ in phases {
         graph.add_node(());
@@ -152,14 +156,18 @@ pub fn analyze(
                             ),
                             at("unknown phase"),
                         );
-                        diagnostic.help = Some(
-                            match closest(dependency, index_of.keys().map(String::as_str)) {
-                                Some(close) => format!("did you mean `{close}`?"),
-                                None => "depends_on names phase ids; a phase without `id:` has \
+                        let suggestion = if suggestion_budget >= index_of.len() {
+                            suggestion_budget -= index_of.len();
+                            closest(dependency, index_of.keys().map(String::as_str))
+                        } else {
+                            None
+                        };
+                        diagnostic.help = Some(match suggestion {
+                            Some(close) => format!("did you mean `{close}`?"),
+                            None => "depends_on names phase ids; a phase without `id:` has \
                                          its name in kebab-case as its id"
-                                    .to_string(),
-                            },
-                        );
+                                .to_string(),
+                        });
                         diagnostics.push(diagnostic);
                     }
                     sound = false;
