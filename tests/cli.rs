@@ -11,8 +11,8 @@
 mod common;
 
 use common::{
-    DIAGNOSTIC_KEYS, REPORT_KEYS, SUMMARY_KEYS, aiplan, assert_located, check_json, codes,
-    diagnostics, has_ansi, keys, run,
+    DIAGNOSTIC_KEYS, REPORT_KEYS, SUMMARY_KEYS, aiplan, assert_key_order, assert_located,
+    check_json, codes, diagnostics, has_ansi, keys, run, sorted,
 };
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -742,15 +742,17 @@ fn json_report_has_the_documented_shape() {
         outcome.stderr
     );
     let report = outcome.json();
-    assert_eq!(keys(&report), REPORT_KEYS);
-    assert_eq!(keys(&report["summary"]), SUMMARY_KEYS);
+    assert_eq!(keys(&report), sorted(REPORT_KEYS));
+    assert_eq!(keys(&report["summary"]), sorted(SUMMARY_KEYS));
+    assert_key_order(&outcome.stdout, DIAGNOSTIC_KEYS);
+    assert_key_order(&outcome.stdout, SUMMARY_KEYS);
     for key in SUMMARY_KEYS {
         assert!(report["summary"][key].is_u64(), "summary.{key}: {report:#}");
     }
     let found = diagnostics(&report);
     assert!(found.len() >= 2, "{report:#}");
     for diagnostic in found {
-        assert_eq!(keys(diagnostic), DIAGNOSTIC_KEYS, "{diagnostic:#}");
+        assert_eq!(keys(diagnostic), sorted(DIAGNOSTIC_KEYS), "{diagnostic:#}");
         let code = diagnostic["code"].as_str().unwrap();
         assert!(
             code.len() == 5
@@ -793,7 +795,7 @@ fn json_report_of_a_clean_plan_is_empty() {
     let outcome = check_json(dir.path(), &["plan.yaml"]);
     outcome.expect_code(0);
     let report = outcome.json();
-    assert_eq!(keys(&report), REPORT_KEYS);
+    assert_eq!(keys(&report), sorted(REPORT_KEYS));
     assert_eq!(report["diagnostics"], Value::Array(Vec::new()));
     assert_eq!(
         report["summary"],

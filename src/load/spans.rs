@@ -3,8 +3,8 @@
 //! `instance_path`, a phase's `depends_on` entry) resolves to a line and
 //! column.
 //!
-//! Mapping entries are kept in the same order as the value's object (the
-//! `preserve_order` feature), so a key is found by its index in the value.
+//! Mapping entries are kept in the order the value's object iterates (by
+//! key), so a key is found by its index in the value.
 //! A node that came from an alias is a `Leaf` at the alias site; everything
 //! below it resolves there.
 

@@ -157,13 +157,79 @@ enum FrameKind {
     Map(Box<MapFrame>),
 }
 
+/// A mapping being built. Entries stay in source order until the mapping
+/// ends; then they are sorted by key, the order in which `serde_json::Map`
+/// (a `BTreeMap`: far smaller than an ordered map for 100,000 phases)
+/// iterates, so the span entries line up with the value's.
 #[derive(Default)]
 struct MapFrame {
-    values: Map<String, Value>,
-    spans: Vec<MapEntrySpan>,
+    entries: Vec<(String, Value, MapEntrySpan)>,
+    /// Key → entry index, built once a mapping grows large, so duplicate
+    /// detection stays linear for hostile mappings with many keys.
+    index: Option<HashMap<String, usize>>,
     pending: Pending,
     /// Mappings named by `<<` merge keys, with the site they came from.
     merges: Vec<(Map<String, Value>, Span)>,
+}
+
+impl MapFrame {
+    const INDEX_FROM: usize = 16;
+
+    fn position(&self, key: &str) -> Option<usize> {
+        match &self.index {
+            Some(index) => index.get(key).copied(),
+            None => self
+                .entries
+                .iter()
+                .position(|(existing, ..)| existing == key),
+        }
+    }
+
+    fn push(&mut self, key: String, value: Value, span: MapEntrySpan) {
+        if let Some(index) = &mut self.index {
+            index.insert(key.clone(), self.entries.len());
+        }
+        self.entries.push((key, value, span));
+        if self.index.is_none() && self.entries.len() >= Self::INDEX_FROM {
+            self.index = Some(
+                self.entries
+                    .iter()
+                    .enumerate()
+                    .map(|(position, (key, ..))| (key.clone(), position))
+                    .collect(),
+            );
+        }
+    }
+
+    /// The finished mapping: merged keys added where not written, entries
+    /// sorted by key.
+    fn finish(mut self) -> (Map<String, Value>, Vec<MapEntrySpan>) {
+        for (merged, site) in std::mem::take(&mut self.merges) {
+            for (key, value) in merged {
+                if self.position(&key).is_none() {
+                    self.push(
+                        key,
+                        value,
+                        MapEntrySpan {
+                            key: site,
+                            value: SpanNode::Leaf(site),
+                        },
+                    );
+                }
+            }
+        }
+        self.entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut spans = Vec::with_capacity(self.entries.len());
+        let values = self
+            .entries
+            .into_iter()
+            .map(|(key, value, span)| {
+                spans.push(span);
+                (key, value)
+            })
+            .collect();
+        (values, spans)
+    }
 }
 
 #[derive(Default)]
@@ -365,23 +431,7 @@ impl Builder<'_> {
         let (value, spans) = match frame.kind {
             FrameKind::Seq(values, spans) => (Value::Array(values), SpanNode::Seq(span, spans)),
             FrameKind::Map(map) => {
-                let MapFrame {
-                    mut values,
-                    mut spans,
-                    merges,
-                    ..
-                } = *map;
-                for (merged, site) in merges {
-                    for (key, value) in merged {
-                        if !values.contains_key(&key) {
-                            values.insert(key, value);
-                            spans.push(MapEntrySpan {
-                                key: site,
-                                value: SpanNode::Leaf(site),
-                            });
-                        }
-                    }
-                }
+                let (values, spans) = map.finish();
                 (Value::Object(values), SpanNode::Map(span, spans))
             }
         };
@@ -447,8 +497,8 @@ impl Builder<'_> {
                     map.pending = Pending::Merge;
                     return;
                 }
-                if let Some(index) = map.values.keys().position(|existing| *existing == key) {
-                    let first = map.spans[index].key;
+                if let Some(index) = map.position(&key) {
+                    let first = map.entries[index].2.key;
                     map.pending = Pending::Discard;
                     self.diagnostics.push(
                         Diagnostic::new(
@@ -464,11 +514,14 @@ impl Builder<'_> {
                 map.pending = Pending::Value(key, key_span);
             }
             Pending::Value(key, key_span) => {
-                map.values.insert(key, node.value);
-                map.spans.push(MapEntrySpan {
-                    key: key_span,
-                    value: node.spans,
-                });
+                map.push(
+                    key,
+                    node.value,
+                    MapEntrySpan {
+                        key: key_span,
+                        value: node.spans,
+                    },
+                );
             }
             Pending::Merge => {
                 let site = node.spans.span();

@@ -127,11 +127,35 @@ pub fn codes(report: &Value) -> Vec<String> {
 }
 
 /// The keys of a JSON object, in order.
+/// An object's keys, sorted (`serde_json::Value` does not keep their order;
+/// `assert_key_order` checks the order of the text itself).
 pub fn keys(value: &Value) -> Vec<&str> {
     value
         .as_object()
         .map(|object| object.keys().map(String::as_str).collect())
         .unwrap_or_default()
+}
+
+/// The keys, sorted, for comparing with `keys`.
+pub fn sorted<'a>(expected: &[&'a str]) -> Vec<&'a str> {
+    let mut keys = expected.to_vec();
+    keys.sort_unstable();
+    keys
+}
+
+/// The keys appear in the JSON text in the documented order.
+pub fn assert_key_order(text: &str, expected: &[&str]) {
+    let positions: Vec<usize> = expected
+        .iter()
+        .map(|key| {
+            text.find(&format!("\"{key}\":"))
+                .unwrap_or_else(|| panic!("no key {key} in {text}"))
+        })
+        .collect();
+    assert!(
+        positions.windows(2).all(|pair| pair[0] < pair[1]),
+        "keys out of the documented order {expected:?} in {text}"
+    );
 }
 
 /// Problems with a diagnostic's location: every diagnostic is at line >= 1
