@@ -166,7 +166,7 @@ impl Checker<'_> {
         }
         let before = self.diagnostics.len();
         let files_before = self.sources.len();
-        let unit = load::load_unit(
+        let mut unit = load::load_unit(
             origin,
             name.clone(),
             self.limits,
@@ -183,18 +183,24 @@ impl Checker<'_> {
         let load_failed = self.diagnostics[before..]
             .iter()
             .any(|diagnostic| diagnostic.severity == Severity::Error);
-        let valid: Vec<&LoadedFile> = unit
+        let passed: Vec<bool> = unit
             .files
             .iter()
-            .filter(|file| crate::schema::validate(file, &self.sources, &mut self.diagnostics))
+            .map(|file| crate::schema::validate(file, &self.sources, &mut self.diagnostics))
             .collect();
         // A plan is built when its top file is valid; phases of included
         // files that failed are missing, so the plan is incomplete.
-        if valid.first().map(|file| file.id) != unit.files.first().map(|file| file.id) {
+        if passed.first() != Some(&true) {
             return Ok(());
         }
-        let complete = !load_failed && valid.len() == unit.files.len();
-        let Some(resolved) = build(&valid, &mut self.diagnostics) else {
+        let complete = !load_failed && passed.iter().all(|&ok| ok);
+        let mut valid: Vec<&mut LoadedFile> = unit
+            .files
+            .iter_mut()
+            .zip(&passed)
+            .filter_map(|(file, &ok)| ok.then_some(file))
+            .collect();
+        let Some(resolved) = build(&mut valid, &mut self.diagnostics) else {
             return Ok(());
         };
         let locator = Locator::new(&unit.files, &self.sources);

@@ -29,10 +29,7 @@ impl<'a> Locator<'a> {
         };
         let mut tokens = pointer_tokens(pointer);
         tokens.extend(path.iter().map(|token| token.to_string()));
-        let located = loaded
-            .document
-            .spans
-            .locate(&loaded.document.value, tokens.iter().map(String::as_str));
+        let located = loaded.document.locate(tokens.iter().map(String::as_str));
         match located.key {
             Some(key_span) if key => key_span,
             _ => self.sources.get(file).first_line(located.value),
@@ -58,11 +55,9 @@ impl<'a> Locator<'a> {
     pub fn phase_head(&self, source: &PhaseSource, message: impl Into<String>) -> Label {
         let has = |key: &str| {
             self.file(source.file).is_some_and(|file| {
-                file.document
-                    .value
-                    .pointer(&source.pointer)
-                    .and_then(|phase| phase.get(key))
-                    .is_some()
+                let mut tokens = pointer_tokens(&source.pointer);
+                tokens.push(key.to_string());
+                file.document.has(tokens.iter().map(String::as_str))
             })
         };
         let path: &[&str] = if has("id") {

@@ -449,10 +449,7 @@ impl Translator<'_> {
     }
 
     fn locate<'t>(&self, tokens: impl IntoIterator<Item = &'t str>) -> crate::load::Located {
-        self.file
-            .document
-            .spans
-            .locate(&self.file.document.value, tokens)
+        self.file.document.locate(tokens)
     }
 
     /// A diagnostic on the value at `tokens`.

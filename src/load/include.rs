@@ -300,9 +300,7 @@ fn include_entries(id: FileId, document: &yaml::YamlDocument) -> Vec<(String, La
         .filter_map(|(index, entry)| {
             let entry = entry.as_str()?;
             let index = index.to_string();
-            let located = document
-                .spans
-                .locate(&document.value, ["include", index.as_str()]);
+            let located = document.locate(["include", index.as_str()]);
             Some((
                 entry.to_string(),
                 Label::new(id, located.value, "included here"),

@@ -7,11 +7,18 @@ use serde_json::{Number, Value};
 
 /// The value of a plain (unquoted, untagged) scalar.
 pub fn resolve_plain(text: &str) -> Value {
+    resolve_non_string(text).unwrap_or_else(|| Value::String(text.to_owned()))
+}
+
+/// The value of a plain scalar when it is not a string (null, a boolean or
+/// a number); `None` when it is a string, so the caller can keep the text it
+/// owns instead of copying it.
+pub fn resolve_non_string(text: &str) -> Option<Value> {
     match text {
-        "" | "~" | "null" | "Null" | "NULL" => Value::Null,
-        "true" | "True" | "TRUE" => Value::Bool(true),
-        "false" | "False" | "FALSE" => Value::Bool(false),
-        _ => resolve_number(text).unwrap_or_else(|| Value::String(text.to_owned())),
+        "" | "~" | "null" | "Null" | "NULL" => Some(Value::Null),
+        "true" | "True" | "TRUE" => Some(Value::Bool(true)),
+        "false" | "False" | "FALSE" => Some(Value::Bool(false)),
+        _ => resolve_number(text),
     }
 }
 

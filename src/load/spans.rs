@@ -3,25 +3,53 @@
 //! `instance_path`, a phase's `depends_on` entry) resolves to a line and
 //! column.
 //!
-//! Mapping entries are kept in the order the value's object iterates (by
-//! key), so a key is found by its index in the value.
-//! A node that came from an alias is a `Leaf` at the alias site; everything
-//! below it resolves there.
+//! The tree stands on its own: mapping entries carry their key (interned in a
+//! `KeyTable`, as the same few keys repeat for every phase) and are sorted by
+//! it, so a key is found by binary search and the value can be consumed into
+//! the typed model while diagnostics can still be located. A node that came
+//! from an alias is a `Leaf` at the alias site; everything below it resolves
+//! there.
 
 use crate::source::Span;
-use serde_json::Value;
+use std::collections::HashMap;
 
 #[derive(Debug, Clone)]
 pub enum SpanNode {
     Leaf(Span),
     Seq(Span, Vec<SpanNode>),
+    /// Entries sorted by key name.
     Map(Span, Vec<MapEntrySpan>),
 }
 
 #[derive(Debug, Clone)]
 pub struct MapEntrySpan {
+    /// The key's name in the document's `KeyTable`.
+    pub name: u32,
     pub key: Span,
     pub value: SpanNode,
+}
+
+/// The distinct mapping keys of one document.
+#[derive(Debug, Default)]
+pub struct KeyTable {
+    names: Vec<Box<str>>,
+    ids: HashMap<Box<str>, u32>,
+}
+
+impl KeyTable {
+    pub fn intern(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+        self.names.push(name.into());
+        self.ids.insert(name.into(), id);
+        id
+    }
+
+    pub fn name(&self, id: u32) -> &str {
+        self.names.get(id as usize).map_or("", |name| name)
+    }
 }
 
 /// Where a pointer leads: the node, and the key that introduced it when the
@@ -30,6 +58,9 @@ pub struct MapEntrySpan {
 pub struct Located {
     pub value: Span,
     pub key: Option<Span>,
+    /// Whether every token was found (otherwise this is the deepest node
+    /// on the way).
+    pub exact: bool,
 }
 
 impl SpanNode {
@@ -39,44 +70,44 @@ impl SpanNode {
         }
     }
 
-    /// Follows pointer tokens (already unescaped) as far as they lead. A
-    /// token that does not exist stops the walk at the deepest node found.
-    pub fn locate<'a>(&self, value: &Value, tokens: impl IntoIterator<Item = &'a str>) -> Located {
+    /// Follows pointer tokens (already unescaped) as far as they lead.
+    pub fn locate<'a>(
+        &self,
+        keys: &KeyTable,
+        tokens: impl IntoIterator<Item = &'a str>,
+    ) -> Located {
         let mut node = self;
-        let mut value = value;
         let mut key = None;
+        let mut exact = true;
         for token in tokens {
-            match (node, value) {
-                (SpanNode::Seq(_, items), Value::Array(values)) => {
-                    let Some(index) = token.parse::<usize>().ok().filter(|&i| i < items.len())
-                    else {
-                        break;
-                    };
-                    node = &items[index];
-                    value = &values[index];
-                    key = None;
+            let next = match node {
+                SpanNode::Seq(_, items) => token
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|index| items.get(index))
+                    .map(|item| (item, None)),
+                SpanNode::Map(_, entries) => entries
+                    .binary_search_by(|entry| keys.name(entry.name).cmp(token))
+                    .ok()
+                    .map(|index| (&entries[index].value, Some(entries[index].key))),
+                // Below an alias: everything is at the alias site.
+                SpanNode::Leaf(_) => None,
+            };
+            match next {
+                Some((child, child_key)) => {
+                    node = child;
+                    key = child_key;
                 }
-                (SpanNode::Map(_, entries), Value::Object(map)) => {
-                    let Some((index, (_, child))) = map
-                        .iter()
-                        .enumerate()
-                        .find(|(_, (name, _))| name.as_str() == token)
-                    else {
-                        break;
-                    };
-                    let Some(entry) = entries.get(index) else {
-                        break;
-                    };
-                    node = &entry.value;
-                    value = child;
-                    key = Some(entry.key);
+                None => {
+                    exact = matches!(node, SpanNode::Leaf(_)) && exact;
+                    break;
                 }
-                _ => break,
             }
         }
         Located {
             value: node.span(),
             key,
+            exact,
         }
     }
 }

@@ -7,8 +7,8 @@
 //! error and not an out-of-memory abort.
 
 use super::Limits;
-use super::scalar::{core_kind, resolve_plain};
-use super::spans::{MapEntrySpan, SpanNode};
+use super::scalar::{core_kind, resolve_non_string, resolve_plain};
+use super::spans::{KeyTable, Located, MapEntrySpan, SpanNode};
 use crate::diagnostics::{self as diag, Diagnostic, Label};
 use crate::source::{FileId, Span};
 use granit_parser::{Event, Options, Parser, ScalarStyle, ScanError, Tag};
@@ -19,8 +19,24 @@ use std::collections::HashMap;
 /// One YAML document: its value and where each node came from.
 #[derive(Debug)]
 pub struct YamlDocument {
+    /// The value; the model stage may take it (leaving `Null`) once the
+    /// schema has checked it, so that a large plan is not held twice.
     pub value: Value,
     pub spans: SpanNode,
+    pub keys: KeyTable,
+}
+
+impl YamlDocument {
+    /// Where the node at these pointer tokens was written.
+    pub fn locate<'a>(&self, tokens: impl IntoIterator<Item = &'a str>) -> Located {
+        self.spans.locate(&self.keys, tokens)
+    }
+
+    /// Whether the document has a node at these pointer tokens (below an
+    /// alias, where the tree does not look, it answers yes).
+    pub fn has<'a>(&self, tokens: impl IntoIterator<Item = &'a str>) -> bool {
+        self.spans.locate(&self.keys, tokens).exact
+    }
 }
 
 /// Parses `text` (the whole file). Returns `None` when the file holds no
@@ -37,6 +53,7 @@ pub fn parse(
         stack: Vec::new(),
         root: None,
         anchors: HashMap::new(),
+        keys: KeyTable::default(),
         expanded: 0,
         alias_budget: limits.alias_budget(text.len()),
         diagnostics,
@@ -74,14 +91,13 @@ pub fn parse(
                 }
             }
             Event::Scalar(text, style, anchor, tag) => {
-                let value = builder.scalar_value(&text, style, tag.as_deref(), span);
-                let key_text = text.into_owned();
+                let (value, key_text) = builder.scalar_value(text, style, tag.as_deref(), span);
                 builder.complete(
                     Node {
                         value,
                         spans: SpanNode::Leaf(span),
                         size: 1,
-                        key_text: Some(key_text),
+                        key_text,
                         plain: style == ScalarStyle::Plain,
                     },
                     anchor,
@@ -120,6 +136,7 @@ pub fn parse(
     Some(YamlDocument {
         value: node.value,
         spans: node.spans,
+        keys: builder.keys,
     })
 }
 
@@ -203,14 +220,16 @@ impl MapFrame {
 
     /// The finished mapping: merged keys added where not written, entries
     /// sorted by key.
-    fn finish(mut self) -> (Map<String, Value>, Vec<MapEntrySpan>) {
+    fn finish(mut self, keys: &mut KeyTable) -> (Map<String, Value>, Vec<MapEntrySpan>) {
         for (merged, site) in std::mem::take(&mut self.merges) {
             for (key, value) in merged {
                 if self.position(&key).is_none() {
+                    let name = keys.intern(&key);
                     self.push(
                         key,
                         value,
                         MapEntrySpan {
+                            name,
                             key: site,
                             value: SpanNode::Leaf(site),
                         },
@@ -256,6 +275,7 @@ struct Builder<'a> {
     stack: Vec<Frame>,
     root: Option<Node>,
     anchors: HashMap<usize, Anchored>,
+    keys: KeyTable,
     expanded: usize,
     alias_budget: usize,
     diagnostics: &'a mut Vec<Diagnostic>,
@@ -311,34 +331,40 @@ impl Builder<'_> {
         self.report(diagnostic);
     }
 
+    /// A scalar's value, and its source text when the value is not a
+    /// string (for use as a mapping key). The text is moved, not copied,
+    /// into a string value: most of a plan is strings.
     fn scalar_value(
         &mut self,
-        text: &str,
+        text: Cow<'_, str>,
         style: ScalarStyle,
         tag: Option<&Tag>,
         span: Span,
-    ) -> Value {
-        let resolved = || {
-            if style == ScalarStyle::Plain {
-                resolve_plain(text)
-            } else {
-                Value::String(text.to_owned())
+    ) -> (Value, Option<String>) {
+        let string = |text: Cow<'_, str>| (Value::String(text.into_owned()), None);
+        let resolved = |text: Cow<'_, str>| {
+            if style != ScalarStyle::Plain {
+                return string(text);
+            }
+            match resolve_non_string(&text) {
+                Some(value) => (value, Some(text.into_owned())),
+                None => string(text),
             }
         };
         let Some(tag) = tag else {
-            return resolved();
+            return resolved(text);
         };
         // `! text`: the non-specific tag makes a string (YAML 1.2 §6.9.1).
         if tag.original() == "!" {
-            return Value::String(text.to_owned());
+            return string(text);
         }
         match tag.core_suffix() {
-            Some("str") => Value::String(text.to_owned()),
+            Some("str") => string(text),
             Some(kind @ ("int" | "float" | "bool" | "null")) => {
-                let value = resolve_plain(text);
+                let value = resolve_plain(&text);
                 let found = core_kind(&value);
                 if found == kind || (kind == "float" && found == "int") {
-                    value
+                    (value, Some(text.into_owned()))
                 } else {
                     self.report(
                         Diagnostic::new(
@@ -348,12 +374,12 @@ impl Builder<'_> {
                         )
                         .with_help("remove the tag, or write a value of that type"),
                     );
-                    Value::String(text.to_owned())
+                    string(text)
                 }
             }
             _ => {
                 self.unsupported_tag(tag, span);
-                resolved()
+                resolved(text)
             }
         }
     }
@@ -407,13 +433,12 @@ impl Builder<'_> {
         }
         let value = anchored.value.clone();
         let size = anchored.size;
-        let key_text = value.as_str().map(str::to_owned);
         self.complete(
             Node {
                 value,
                 spans: SpanNode::Leaf(span),
                 size,
-                key_text,
+                key_text: None,
                 plain: false,
             },
             0,
@@ -431,7 +456,7 @@ impl Builder<'_> {
         let (value, spans) = match frame.kind {
             FrameKind::Seq(values, spans) => (Value::Array(values), SpanNode::Seq(span, spans)),
             FrameKind::Map(map) => {
-                let (values, spans) = map.finish();
+                let (values, spans) = map.finish(&mut self.keys);
                 (Value::Object(values), SpanNode::Map(span, spans))
             }
         };
@@ -478,10 +503,12 @@ impl Builder<'_> {
         match std::mem::take(&mut map.pending) {
             Pending::Key => {
                 let key_span = node.spans.span();
-                let Some(key) = node
-                    .key_text
-                    .filter(|_| !node.value.is_array() && !node.value.is_object())
-                else {
+                let key = match node.value {
+                    Value::String(key) => Some(key),
+                    Value::Array(_) | Value::Object(_) => None,
+                    other => Some(node.key_text.unwrap_or_else(|| other.to_string())),
+                };
+                let Some(key) = key else {
                     map.pending = Pending::Discard;
                     self.diagnostics.push(
                         Diagnostic::new(
@@ -514,10 +541,12 @@ impl Builder<'_> {
                 map.pending = Pending::Value(key, key_span);
             }
             Pending::Value(key, key_span) => {
+                let name = self.keys.intern(&key);
                 map.push(
                     key,
                     node.value,
                     MapEntrySpan {
+                        name,
                         key: key_span,
                         value: node.spans,
                     },

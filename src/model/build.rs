@@ -38,9 +38,16 @@ fn single_keys() -> impl Iterator<Item = &'static str> {
 }
 
 /// Builds the plan from `files`, the top file first (files that failed the
-/// schema are left out by the caller).
-pub fn build(files: &[&LoadedFile], diagnostics: &mut Vec<Diagnostic>) -> Option<ResolvedPlan> {
-    let top = *files.first()?;
+/// schema are left out by the caller). Each file's value is taken into the
+/// typed model (its span tree stays for locating diagnostics), so a large
+/// plan is not held twice.
+pub fn build(
+    files: &mut [&mut LoadedFile],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<ResolvedPlan> {
+    let (top, rest) = files.split_first_mut()?;
+    let mut given_by: Vec<(&str, FileId, Span)> = Vec::new();
+    record_single_keys(top, &mut given_by);
     let mut resolved = match top.kind {
         FileKind::PhaseDocument => {
             let phase = phase_from_document(top, diagnostics)?;
@@ -59,7 +66,8 @@ pub fn build(files: &[&LoadedFile], diagnostics: &mut Vec<Diagnostic>) -> Option
             }
         }
         FileKind::Plan | FileKind::Fragment => {
-            let plan = deserialize::<Plan>(top, &top.document.value, diagnostics)?;
+            let value = std::mem::take(&mut top.document.value);
+            let plan = deserialize::<Plan>(top, value, diagnostics)?;
             let phase_sources = phase_sources(top.id, plan.phases.len());
             ResolvedPlan {
                 plan,
@@ -68,9 +76,7 @@ pub fn build(files: &[&LoadedFile], diagnostics: &mut Vec<Diagnostic>) -> Option
             }
         }
     };
-    let mut given_by: Vec<(&str, FileId, Span)> = Vec::new();
-    record_single_keys(top, &mut given_by);
-    for &file in &files[1..] {
+    for file in rest {
         match file.kind {
             FileKind::PhaseDocument => {
                 if let Some(phase) = phase_from_document(file, diagnostics) {
@@ -100,10 +106,10 @@ fn phase_sources(file: FileId, count: usize) -> Vec<PhaseSource> {
         .collect()
 }
 
-fn record_single_keys<'a>(file: &'a LoadedFile, given_by: &mut Vec<(&'a str, FileId, Span)>) {
+fn record_single_keys(file: &LoadedFile, given_by: &mut Vec<(&'static str, FileId, Span)>) {
     for key in single_keys() {
-        if file.document.value.get(key).is_some() && !given_by.iter().any(|(k, ..)| *k == key) {
-            let located = file.document.spans.locate(&file.document.value, [key]);
+        if file.document.has([key]) && !given_by.iter().any(|(k, ..)| *k == key) {
+            let located = file.document.locate([key]);
             given_by.push((key, file.id, located.key.unwrap_or(located.value)));
         }
     }
@@ -115,10 +121,10 @@ fn report_conflicts(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     for &(key, first_file, first_span) in given_by {
-        if file.document.value.get(key).is_none() {
+        if !file.document.has([key]) {
             continue;
         }
-        let located = file.document.spans.locate(&file.document.value, [key]);
+        let located = file.document.locate([key]);
         diagnostics.push(
             Diagnostic::new(
                 &diag::INCLUDE_CONFLICT,
@@ -147,7 +153,7 @@ fn merge_fragment(
         map.entry("aiplan").or_insert(Value::from(1));
         map.entry("name").or_insert(Value::from(""));
     }
-    let Some(fragment) = deserialize::<Plan>(file, &value, diagnostics) else {
+    let Some(fragment) = deserialize::<Plan>(file, value, diagnostics) else {
         return;
     };
     let plan = &mut resolved.plan;
@@ -176,14 +182,14 @@ fn merge_fragment(
     );
 }
 
-fn phase_from_document(file: &LoadedFile, diagnostics: &mut Vec<Diagnostic>) -> Option<Phase> {
-    let mut value = file.document.value.clone();
+fn phase_from_document(file: &mut LoadedFile, diagnostics: &mut Vec<Diagnostic>) -> Option<Phase> {
+    let mut value = std::mem::take(&mut file.document.value);
     if let Some(map) = value.as_object_mut()
         && let Some(name) = map.remove(PHASE_DOCUMENT_NAME_KEY)
     {
         map.insert("name".into(), name);
     }
-    deserialize::<Phase>(file, &value, diagnostics)
+    deserialize::<Phase>(file, value, diagnostics)
 }
 
 /// Deserialises a value that passed the schema. A failure here means the
@@ -191,10 +197,10 @@ fn phase_from_document(file: &LoadedFile, diagnostics: &mut Vec<Diagnostic>) -> 
 /// at the file rather than panicking.
 fn deserialize<T: for<'de> Deserialize<'de>>(
     file: &LoadedFile,
-    value: &Value,
+    value: Value,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<T> {
-    match T::deserialize(value) {
+    match serde_json::from_value(value) {
         Ok(typed) => Some(typed),
         Err(error) => {
             diagnostics.push(
