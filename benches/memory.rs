@@ -220,7 +220,7 @@ fn measure(phases: usize, dir: &Path, limits: &Limits) {
     let mut document = document.expect("the plan loads");
     let mut value = Some(std::mem::take(&mut document.value));
     let value_tree = held(&mut || drop(value.take()));
-    let mut keys = Some(std::mem::take(&mut document.keys));
+    let mut keys = Some(std::mem::take(&mut document.spans.keys));
     let key_table = held(&mut || drop(keys.take()));
     let mut document = Some(document);
     let span_tree = held(&mut || drop(document.take()));

@@ -87,6 +87,14 @@ impl SourceFile {
         }
     }
 
+    /// The byte offset where 0-based line `line` starts, or the end of the
+    /// text past the last line.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts
+            .get(line)
+            .map_or(self.text.len(), |&start| start as usize)
+    }
+
     /// The span restricted to its first line, so that a label on a whole
     /// mapping points at where it starts rather than underlining a page.
     pub fn first_line(&self, span: Span) -> Span {

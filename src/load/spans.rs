@@ -7,26 +7,157 @@
 //! `KeyTable`, as the same few keys repeat for every phase) and are sorted by
 //! it, so a key is found by binary search and the value can be consumed into
 //! the typed model while diagnostics can still be located. A node that came
-//! from an alias is a `Leaf` at the alias site; everything below it resolves
+//! from an alias is a leaf at the alias site; everything below it resolves
 //! there.
 
 use crate::source::Span;
 use std::collections::HashMap;
 
-#[derive(Debug, Clone)]
-pub enum SpanNode {
-    Leaf(Span),
-    Seq(Span, Vec<SpanNode>),
-    /// Entries sorted by key name.
-    Map(Span, Vec<MapEntrySpan>),
+/// Where a node was written, and where its children are in the tree's
+/// arrays. Small and `Copy`: the tree of a 100,000-phase plan is a few
+/// flat arrays rather than a million small allocations.
+#[derive(Debug, Clone, Copy)]
+pub struct SpanNode {
+    pub span: Span,
+    kind: NodeKind,
+    first: u32,
+    count: u32,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NodeKind {
+    Leaf,
+    Seq,
+    Map,
+}
+
+impl SpanNode {
+    /// A scalar, or a node that came from an alias.
+    pub fn leaf(span: Span) -> SpanNode {
+        SpanNode {
+            span,
+            kind: NodeKind::Leaf,
+            first: 0,
+            count: 0,
+        }
+    }
+}
+
+/// A mapping entry: its key's name and span, and its value.
+#[derive(Debug, Clone, Copy)]
 pub struct MapEntrySpan {
-    /// The key's name in the document's `KeyTable`.
+    /// The key's name in the tree's `KeyTable`.
     pub name: u32,
     pub key: Span,
     pub value: SpanNode,
+}
+
+/// The span tree of one document. Children are appended as each collection
+/// ends, so every collection's children are contiguous.
+#[derive(Debug, Default)]
+pub struct SpanTree {
+    root: Option<SpanNode>,
+    items: Vec<SpanNode>,
+    entries: Vec<MapEntrySpan>,
+    pub keys: KeyTable,
+}
+
+impl SpanTree {
+    /// A sequence node whose items are `items`.
+    pub fn seq(&mut self, span: Span, items: Vec<SpanNode>) -> SpanNode {
+        let first = u32::try_from(self.items.len()).unwrap_or(u32::MAX);
+        let count = u32::try_from(items.len()).unwrap_or(u32::MAX);
+        self.items.extend(items);
+        SpanNode {
+            span,
+            kind: NodeKind::Seq,
+            first,
+            count,
+        }
+    }
+
+    /// A mapping node whose entries, sorted by key name, are `entries`.
+    pub fn map(
+        &mut self,
+        span: Span,
+        entries: impl ExactSizeIterator<Item = MapEntrySpan>,
+    ) -> SpanNode {
+        let first = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+        let count = u32::try_from(entries.len()).unwrap_or(u32::MAX);
+        self.entries.extend(entries);
+        SpanNode {
+            span,
+            kind: NodeKind::Map,
+            first,
+            count,
+        }
+    }
+
+    /// Makes `root` the document's root and gives back spare capacity.
+    pub fn finish(&mut self, root: SpanNode) {
+        self.root = Some(root);
+        self.items.shrink_to_fit();
+        self.entries.shrink_to_fit();
+    }
+
+    /// The span of the whole document.
+    pub fn span(&self) -> Span {
+        self.root.map_or(Span::default(), |root| root.span)
+    }
+
+    fn children(&self, node: SpanNode) -> &[SpanNode] {
+        &self.items[node.first as usize..][..node.count as usize]
+    }
+
+    fn entries(&self, node: SpanNode) -> &[MapEntrySpan] {
+        &self.entries[node.first as usize..][..node.count as usize]
+    }
+
+    /// Follows pointer tokens (already unescaped) as far as they lead.
+    pub fn locate<'a>(&self, tokens: impl IntoIterator<Item = &'a str>) -> Located {
+        let Some(mut node) = self.root else {
+            return Located {
+                value: Span::default(),
+                key: None,
+                exact: false,
+            };
+        };
+        let mut key = None;
+        let mut exact = true;
+        for token in tokens {
+            let next = match node.kind {
+                NodeKind::Seq => token
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|index| self.children(node).get(index))
+                    .map(|item| (*item, None)),
+                NodeKind::Map => {
+                    let entries = self.entries(node);
+                    entries
+                        .binary_search_by(|entry| self.keys.name(entry.name).cmp(token))
+                        .ok()
+                        .map(|index| (entries[index].value, Some(entries[index].key)))
+                }
+                // Below an alias: everything is at the alias site.
+                NodeKind::Leaf => None,
+            };
+            match next {
+                Some((child, child_key)) => {
+                    node = child;
+                    key = child_key;
+                }
+                None => {
+                    exact = exact && node.kind == NodeKind::Leaf;
+                    break;
+                }
+            }
+        }
+        Located {
+            value: node.span,
+            key,
+            exact,
+        }
+    }
 }
 
 /// The distinct mapping keys of one document.
@@ -61,55 +192,6 @@ pub struct Located {
     /// Whether every token was found (otherwise this is the deepest node
     /// on the way).
     pub exact: bool,
-}
-
-impl SpanNode {
-    pub fn span(&self) -> Span {
-        match self {
-            SpanNode::Leaf(span) | SpanNode::Seq(span, _) | SpanNode::Map(span, _) => *span,
-        }
-    }
-
-    /// Follows pointer tokens (already unescaped) as far as they lead.
-    pub fn locate<'a>(
-        &self,
-        keys: &KeyTable,
-        tokens: impl IntoIterator<Item = &'a str>,
-    ) -> Located {
-        let mut node = self;
-        let mut key = None;
-        let mut exact = true;
-        for token in tokens {
-            let next = match node {
-                SpanNode::Seq(_, items) => token
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|index| items.get(index))
-                    .map(|item| (item, None)),
-                SpanNode::Map(_, entries) => entries
-                    .binary_search_by(|entry| keys.name(entry.name).cmp(token))
-                    .ok()
-                    .map(|index| (&entries[index].value, Some(entries[index].key))),
-                // Below an alias: everything is at the alias site.
-                SpanNode::Leaf(_) => None,
-            };
-            match next {
-                Some((child, child_key)) => {
-                    node = child;
-                    key = child_key;
-                }
-                None => {
-                    exact = matches!(node, SpanNode::Leaf(_)) && exact;
-                    break;
-                }
-            }
-        }
-        Located {
-            value: node.span(),
-            key,
-            exact,
-        }
-    }
 }
 
 /// Splits a JSON pointer (`/phases/0/depends_on`) into unescaped tokens.

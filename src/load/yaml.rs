@@ -8,7 +8,7 @@
 
 use super::Limits;
 use super::scalar::{core_kind, resolve_non_string, resolve_plain};
-use super::spans::{KeyTable, Located, MapEntrySpan, SpanNode};
+use super::spans::{Located, MapEntrySpan, SpanNode, SpanTree};
 use crate::diagnostics::{self as diag, Diagnostic, Label};
 use crate::source::{FileId, Span};
 use granit_parser::{Event, Options, Parser, ScalarStyle, ScanError, Tag};
@@ -22,20 +22,19 @@ pub struct YamlDocument {
     /// The value; the model stage may take it (leaving `Null`) once the
     /// schema has checked it, so that a large plan is not held twice.
     pub value: Value,
-    pub spans: SpanNode,
-    pub keys: KeyTable,
+    pub spans: SpanTree,
 }
 
 impl YamlDocument {
     /// Where the node at these pointer tokens was written.
     pub fn locate<'a>(&self, tokens: impl IntoIterator<Item = &'a str>) -> Located {
-        self.spans.locate(&self.keys, tokens)
+        self.spans.locate(tokens)
     }
 
     /// Whether the document has a node at these pointer tokens (below an
     /// alias, where the tree does not look, it answers yes).
     pub fn has<'a>(&self, tokens: impl IntoIterator<Item = &'a str>) -> bool {
-        self.spans.locate(&self.keys, tokens).exact
+        self.spans.locate(tokens).exact
     }
 }
 
@@ -53,7 +52,7 @@ pub fn parse(
         stack: Vec::new(),
         root: None,
         anchors: HashMap::new(),
-        keys: KeyTable::default(),
+        tree: SpanTree::default(),
         expanded: 0,
         alias_budget: limits.alias_budget(text.len()),
         diagnostics,
@@ -95,7 +94,7 @@ pub fn parse(
                 builder.complete(
                     Node {
                         value,
-                        spans: SpanNode::Leaf(span),
+                        spans: SpanNode::leaf(span),
                         size: 1,
                         key_text,
                         plain: style == ScalarStyle::Plain,
@@ -128,15 +127,16 @@ pub fn parse(
     }
     let node = root.unwrap_or(Node {
         value: Value::Null,
-        spans: SpanNode::Leaf(Span::default()),
+        spans: SpanNode::leaf(Span::default()),
         size: 1,
         key_text: None,
         plain: true,
     });
+    let mut spans = builder.tree;
+    spans.finish(node.spans);
     Some(YamlDocument {
         value: node.value,
-        spans: node.spans,
-        keys: builder.keys,
+        spans,
     })
 }
 
@@ -220,7 +220,10 @@ impl MapFrame {
 
     /// The finished mapping: merged keys added where not written, entries
     /// sorted by key.
-    fn finish(mut self, keys: &mut KeyTable) -> (Map<String, Value>, Vec<MapEntrySpan>) {
+    fn finish(
+        mut self,
+        keys: &mut super::spans::KeyTable,
+    ) -> (Map<String, Value>, Vec<MapEntrySpan>) {
         for (merged, site) in std::mem::take(&mut self.merges) {
             for (key, value) in merged {
                 if self.position(&key).is_none() {
@@ -231,7 +234,7 @@ impl MapFrame {
                         MapEntrySpan {
                             name,
                             key: site,
-                            value: SpanNode::Leaf(site),
+                            value: SpanNode::leaf(site),
                         },
                     );
                 }
@@ -275,7 +278,7 @@ struct Builder<'a> {
     stack: Vec<Frame>,
     root: Option<Node>,
     anchors: HashMap<usize, Anchored>,
-    keys: KeyTable,
+    tree: SpanTree,
     expanded: usize,
     alias_budget: usize,
     diagnostics: &'a mut Vec<Diagnostic>,
@@ -436,7 +439,7 @@ impl Builder<'_> {
         self.complete(
             Node {
                 value,
-                spans: SpanNode::Leaf(span),
+                spans: SpanNode::leaf(span),
                 size,
                 key_text: None,
                 plain: false,
@@ -454,10 +457,13 @@ impl Builder<'_> {
             end: end.end.max(frame.start.end),
         };
         let (value, spans) = match frame.kind {
-            FrameKind::Seq(values, spans) => (Value::Array(values), SpanNode::Seq(span, spans)),
+            FrameKind::Seq(values, spans) => (Value::Array(values), self.tree.seq(span, spans)),
             FrameKind::Map(map) => {
-                let (values, spans) = map.finish(&mut self.keys);
-                (Value::Object(values), SpanNode::Map(span, spans))
+                let (values, entries) = map.finish(&mut self.tree.keys);
+                (
+                    Value::Object(values),
+                    self.tree.map(span, entries.into_iter()),
+                )
             }
         };
         self.complete(
@@ -502,7 +508,7 @@ impl Builder<'_> {
         };
         match std::mem::take(&mut map.pending) {
             Pending::Key => {
-                let key_span = node.spans.span();
+                let key_span = node.spans.span;
                 let key = match node.value {
                     Value::String(key) => Some(key),
                     Value::Array(_) | Value::Object(_) => None,
@@ -541,7 +547,7 @@ impl Builder<'_> {
                 map.pending = Pending::Value(key, key_span);
             }
             Pending::Value(key, key_span) => {
-                let name = self.keys.intern(&key);
+                let name = self.tree.keys.intern(&key);
                 map.push(
                     key,
                     node.value,
@@ -553,7 +559,7 @@ impl Builder<'_> {
                 );
             }
             Pending::Merge => {
-                let site = node.spans.span();
+                let site = node.spans.span;
                 match node.value {
                     Value::Object(merged) => map.merges.push((merged, site)),
                     Value::Array(items) if items.iter().all(Value::is_object) => {
@@ -581,7 +587,7 @@ impl Builder<'_> {
 fn leaf(value: Value, span: Span) -> Node {
     Node {
         value,
-        spans: SpanNode::Leaf(span),
+        spans: SpanNode::leaf(span),
         size: 1,
         key_text: None,
         plain: false,

@@ -149,8 +149,8 @@ impl Window {
             .saturating_sub(Self::CONTEXT_LINES + 1);
         let end_line = file.position(high).line + Self::CONTEXT_LINES;
         let text = &file.text;
-        let start = nth_line_start(text, start_line);
-        let end = nth_line_start(text, end_line);
+        let start = file.line_start(start_line);
+        let end = file.line_start(end_line);
         Window {
             name: file.name.clone(),
             text: text[start..end].to_string(),
@@ -158,16 +158,6 @@ impl Window {
             first_line: start_line,
         }
     }
-}
-
-/// The byte offset where 0-based line `line` starts (or the end of the text).
-fn nth_line_start(text: &str, line: usize) -> usize {
-    if line == 0 {
-        return 0;
-    }
-    text.match_indices('\n')
-        .nth(line - 1)
-        .map_or(text.len(), |(index, _)| index + 1)
 }
 
 impl SourceCode for Window {
