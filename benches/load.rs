@@ -215,7 +215,7 @@ fn staged_check(path: &Path, limits: &Limits) -> [Duration; STAGES] {
     let analysis = aiplan::graph::analyze(&resolved, &locator, true, &mut diagnostics);
     let analyzed = started.elapsed();
     let started = Instant::now();
-    aiplan::lints::run(&resolved, &locator, &mut diagnostics);
+    aiplan::rules::phase::run(&resolved, &locator, &mut diagnostics);
     let linted = started.elapsed();
     let unit = black_box(unit);
     let started = Instant::now();

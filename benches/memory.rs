@@ -187,7 +187,7 @@ fn measure(phases: usize, dir: &Path, limits: &Limits) {
     meter.stop("graph::analyze");
 
     Meter::start();
-    aiplan::lints::run(&resolved, &locator, &mut diagnostics);
+    aiplan::rules::phase::run(&resolved, &locator, &mut diagnostics);
     meter.stop("lints::run");
 
     // What each structure holds, from what freeing it gives back: first

@@ -5,12 +5,14 @@
 //! (a missing file, an unreadable directory, a directory without plans),
 //! which the CLI maps to exit code 2.
 
+use crate::decide::strategy::{Decision, decide};
 use crate::diagnostics::{Diagnostic, Severity, Summary};
 use crate::graph::{self, Analysis};
-use crate::lints;
 use crate::load::{self, Limits, LoadedFile, Origin};
 use crate::locate::Locator;
 use crate::model::build::{ResolvedPlan, build};
+use crate::rules;
+use crate::rules::PlanContext;
 use crate::source::Sources;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -51,6 +53,8 @@ impl std::error::Error for InputError {}
 pub struct CheckedPlan {
     pub resolved: ResolvedPlan,
     pub analysis: Analysis,
+    /// The compute-strategy decision; `None` for a phase document alone.
+    pub decision: Option<Decision>,
 }
 
 #[derive(Debug)]
@@ -208,9 +212,29 @@ impl Checker<'_> {
         // A lint on a plan with a missing part (a file that failed to load)
         // could flag what that part would have supplied.
         if complete {
-            lints::run(&resolved, &locator, &mut self.diagnostics);
+            rules::phase::run(&resolved, &locator, &mut self.diagnostics);
         }
-        self.plans.push(CheckedPlan { resolved, analysis });
+        // A phase document alone states no requirements; its decision says so.
+        let plan = &resolved.plan;
+        let decision = Some(decide(plan.requirements.as_ref(), plan.compute.as_ref()));
+        let top_file = resolved
+            .top_plan_file
+            .or_else(|| resolved.phase_sources.first().map(|source| source.file));
+        if complete && let Some(file) = top_file {
+            let context = PlanContext {
+                resolved: &resolved,
+                decision: decision.as_ref(),
+                locator: &locator,
+                file,
+            };
+            rules::decide::run(&context, &mut self.diagnostics);
+            rules::domain::run(&context, &mut self.diagnostics);
+        }
+        self.plans.push(CheckedPlan {
+            resolved,
+            analysis,
+            decision,
+        });
         Ok(())
     }
 

@@ -7,12 +7,13 @@
 
 pub mod check;
 pub mod cli;
+pub mod decide;
 pub mod diagnostics;
 pub mod emit;
 pub mod graph;
-pub mod lints;
 pub mod load;
 pub mod locate;
 pub mod model;
+pub mod rules;
 pub mod schema;
 pub mod source;

@@ -6,17 +6,27 @@ use assert_cmd::Command;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
-/// Each example and the rules it is expected to warn about.
+/// Each example and the rules it is expected to report (warnings and
+/// information, never errors), sorted.
 const EXAMPLES: &[(&str, &[&str])] = &[
     // A build-out phase: no rollback or infrastructure, as published.
     (
         "examples/data_foundation_plan.yaml",
         &["missing-infrastructure", "missing-rollback"],
     ),
-    // Includes the data foundation document, whose warnings come along.
+    // Includes the data foundation document, whose warnings come along; its
+    // optimisation facts are there to show the recommendations.
     (
         "examples/hospital-group.yaml",
-        &["missing-infrastructure", "missing-rollback"],
+        &[
+            "add-feature-cache",
+            "metric-threshold-breached",
+            "missing-infrastructure",
+            "missing-rollback",
+            "quantize-models",
+            "scale-down-gpus",
+            "use-spot-instances",
+        ],
     ),
     // The four phases as published, with no assessment.
     ("examples/migration.yaml", &["missing-target-state"]),
@@ -59,7 +69,7 @@ fn every_example_checks_clean() {
             .expect("diagnostics")
             .iter()
             .map(|diagnostic| {
-                assert_eq!(diagnostic["severity"], "warning", "{example}: {diagnostic}");
+                assert_ne!(diagnostic["severity"], "error", "{example}: {diagnostic}");
                 diagnostic["rule"].as_str().expect("rule")
             })
             .collect();

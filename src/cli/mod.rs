@@ -1,9 +1,12 @@
 //! The command line: one file per subcommand. Each returns the process exit
 //! code: 0 clean, 1 findings, 2 usage or I/O problem.
 
+mod audit;
 mod check;
+mod explain;
 mod graph;
 mod plan_input;
+mod rules;
 mod schedule;
 mod schema;
 
@@ -30,6 +33,9 @@ enum Command {
     Check(check::CheckArgs),
     Schedule(schedule::ScheduleArgs),
     Graph(graph::GraphArgs),
+    Explain(explain::ExplainArgs),
+    Audit(audit::AuditArgs),
+    Rules(rules::RulesArgs),
     Schema(schema::SchemaArgs),
 }
 
@@ -47,6 +53,9 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Schedule(args) => schedule::run(&args),
         Command::Graph(args) => graph::run(&args),
+        Command::Explain(args) => explain::run(&args),
+        Command::Audit(args) => audit::run(&args),
+        Command::Rules(args) => rules::run(&args),
         Command::Schema(args) => schema::run(&args),
     }
 }

@@ -55,6 +55,21 @@ codes! {
     MISSING_INFRASTRUCTURE = "AP502" "missing-infrastructure" Warning "A phase does not say what it runs on (pre-flight check).";
     MISSING_SUCCESS_CRITERIA = "AP503" "missing-success-criteria" Warning "A phase does not say how its success is judged (pre-flight check).";
     MISSING_TARGET_STATE = "AP504" "missing-target-state" Warning "The plan does not state its current and target state (pre-flight check).";
+    NO_STRATEGY_MATCHED = "AP601" "no-strategy-matched" Warning "`compute.strategy: auto`, but no rule of the decision matrix matches and no default is named.";
+    STRATEGY_MISMATCH = "AP602" "strategy-mismatch" Warning "The named compute strategy differs from the decision matrix's choice.";
+    UNREACHABLE_DECISION_RULE = "AP603" "unreachable-decision-rule" Warning "A rule of the plan's decision matrix can never decide.";
+    UNREADABLE_TARGET = "AP604" "unreadable-target" Warning "A latency bound, metric or quality rule cannot be read as a measurable target.";
+    MISSING_REQUIREMENT = "AP605" "missing-requirement" Warning "A requirement that the stated workloads need is not given.";
+    NETWORK_INSUFFICIENT = "AP701" "network-insufficient" Warning "The provisioned network does not meet what a workload needs.";
+    EDGE_BUDGET_EXCEEDED = "AP702" "edge-budget-exceeded" Warning "An edge deployment's latency budget or input size exceeds what edge devices can hold.";
+    EDGE_PLAN_INCOMPLETE = "AP703" "edge-plan-incomplete" Warning "An edge-centric plan does not name its devices, constraints, optimisations, latency budget or input size.";
+    COMPLIANCE_CONTROLS_MISSING = "AP704" "compliance-controls-missing" Warning "Personal-data compliance in scope without PII detection and lineage tracking.";
+    METRIC_THRESHOLD_BREACHED = "AP705" "metric-threshold-breached" Warning "A metric's current value is past its target.";
+    SCALE_DOWN_GPUS = "AP706" "scale-down-gpus" Info "GPU utilisation is low: scale GPU nodes down.";
+    USE_SPOT_INSTANCES = "AP707" "use-spot-instances" Info "Training tolerates interruption: spot instances are 60-90% cheaper.";
+    QUANTIZE_MODELS = "AP708" "quantize-models" Info "Serving costs more than the threshold per prediction: quantise inference models.";
+    ADD_FEATURE_CACHE = "AP709" "add-feature-cache" Info "Hot data access patterns: a feature cache cuts loading time.";
+    MISSING_TEAM = "AP710" "missing-team" Info "A cross-functional team the migration needs is not named.";
 }
 
 /// Looks a code up by its code or its name.

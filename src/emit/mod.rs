@@ -2,5 +2,6 @@
 //! deterministic (same plan, same bytes) and escapes plan strings for the
 //! syntax it writes.
 
+pub mod decision;
 pub mod graph;
 pub mod schedule;

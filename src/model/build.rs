@@ -28,6 +28,18 @@ pub struct ResolvedPlan {
     /// The plan file at the top, or `None` for a phase document checked on
     /// its own (which is one phase, not a plan).
     pub top_plan_file: Option<FileId>,
+    /// Which file gave each top-level section (`requirements`, `compute`, …).
+    pub section_files: Vec<(&'static str, FileId)>,
+}
+
+impl ResolvedPlan {
+    /// The file that gave a top-level section, when one did.
+    pub fn section_file(&self, key: &str) -> Option<FileId> {
+        self.section_files
+            .iter()
+            .find(|(section, _)| *section == key)
+            .map(|&(_, file)| file)
+    }
 }
 
 /// Keys that only one file of a plan may give.
@@ -63,6 +75,7 @@ pub fn build(
                     pointer: String::new(),
                 }],
                 top_plan_file: None,
+                section_files: Vec::new(),
             }
         }
         FileKind::Plan | FileKind::Fragment => {
@@ -73,6 +86,7 @@ pub fn build(
                 plan,
                 phase_sources,
                 top_plan_file: Some(top.id),
+                section_files: Vec::new(),
             }
         }
     };
@@ -94,6 +108,10 @@ pub fn build(
             }
         }
     }
+    resolved.section_files = given_by
+        .into_iter()
+        .map(|(key, file, _)| (key, file))
+        .collect();
     Some(resolved)
 }
 
@@ -178,7 +196,8 @@ fn merge_fragment(
         network,
         edge,
         optimization,
-        success_factors
+        success_factors,
+        thresholds
     );
 }
 

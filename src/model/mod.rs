@@ -11,11 +11,14 @@ mod compute;
 pub mod duration;
 mod optimization;
 mod phase;
+pub mod target;
+mod thresholds;
 
 pub use assessment::*;
 pub use compute::*;
 pub use optimization::*;
 pub use phase::*;
+pub use thresholds::*;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -79,6 +82,10 @@ pub struct Plan {
     /// The teams that carry the plan and the KPIs they track.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success_factors: Option<SuccessFactors>,
+    /// Numbers the domain rules use, where they differ from the defaults
+    /// (the field's reference figures).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thresholds: Option<Thresholds>,
 }
 
 /// The top-level sections that a plan fragment (an included file that is not
@@ -91,6 +98,7 @@ pub const SINGLE_SECTIONS: &[&str] = &[
     "edge",
     "optimization",
     "success_factors",
+    "thresholds",
 ];
 
 /// Deserialises a list into a vector allocated once at its full length.

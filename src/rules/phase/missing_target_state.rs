@@ -6,6 +6,7 @@
 use crate::diagnostics::{self as diag, Diagnostic};
 use crate::locate::Locator;
 use crate::model::build::ResolvedPlan;
+use crate::rules::{Rule, RuleDocs};
 
 pub fn check(resolved: &ResolvedPlan, locator: &Locator<'_>, diagnostics: &mut Vec<Diagnostic>) {
     let Some(top) = resolved.top_plan_file else {
@@ -51,3 +52,28 @@ pub fn check(resolved: &ResolvedPlan, locator: &Locator<'_>, diagnostics: &mut V
         ),
     );
 }
+
+pub static RULE: Rule = Rule {
+    code: &diag::MISSING_TARGET_STATE,
+    docs: RuleDocs {
+        what: "Reports a plan whose `assessment` does not state both `current_state` and `target_state` (a pre-flight check). A phase document checked on its own is one phase, not a plan, and is exempt.",
+        why: "A migration plan without a stated starting point and destination has no yardstick: reviewers cannot tell whether the phases lead anywhere, and the readiness audit has nothing to compare against.",
+        example: EXAMPLE,
+        instead: INSTEAD,
+    },
+    fires: &[&[("plan.yaml", EXAMPLE)]],
+    silent: &[&[("plan.yaml", INSTEAD)]],
+};
+
+const EXAMPLE: &str = r#"aiplan: 1
+name: Modernisation
+assessment:
+  current_state: Nightly SQL batches on an ageing warehouse
+"#;
+
+const INSTEAD: &str = r#"aiplan: 1
+name: Modernisation
+assessment:
+  current_state: Nightly SQL batches on an ageing warehouse
+  target_state: Real-time lakehouse feeding GPU training
+"#;

@@ -1,0 +1,222 @@
+//! The compute-strategy decision: every combination of the three inputs
+//! decides by the published priority order, and `aiplan explain` reports
+//! the decision with its trace.
+
+use aiplan::decide::strategy::{decide, strategy_id};
+use aiplan::model::{Compute, Level, Requirements, Strategy, WorkloadPattern};
+use assert_cmd::Command;
+
+const SENSITIVITIES: [Option<Level>; 4] = [
+    None,
+    Some(Level::Low),
+    Some(Level::Medium),
+    Some(Level::High),
+];
+const PATTERNS: [Option<WorkloadPattern>; 3] = [
+    None,
+    Some(WorkloadPattern::Steady),
+    Some(WorkloadPattern::Bursty),
+];
+/// Latency bounds and whether each is 20 ms or tighter.
+const LATENCIES: [(Option<&str>, bool); 8] = [
+    (None, false),
+    (Some("<5ms"), true),
+    (Some("<20ms"), true),
+    (Some("20 ms"), true),
+    (Some("≤ 0.02 s"), true),
+    (Some("<21ms"), false),
+    (Some("<100ms"), false),
+    (Some("<1 second"), false),
+];
+
+#[test]
+fn every_combination_follows_the_priority_order() {
+    let mut combinations = 0;
+    for sensitivity in SENSITIVITIES {
+        for pattern in PATTERNS {
+            for (latency, tight) in LATENCIES {
+                let requirements = Requirements {
+                    data_sensitivity: sensitivity,
+                    workload_pattern: pattern,
+                    latency_requirement: latency.map(str::to_string),
+                    workloads: Vec::new(),
+                };
+                let sovereign = sensitivity == Some(Level::High);
+                let bursty = pattern == Some(WorkloadPattern::Bursty);
+                // Priority: data sovereignty, then elastic scaling, then real time.
+                let expected = if sovereign {
+                    Some((Strategy::HybridIntelligent, "data-sovereignty"))
+                } else if bursty {
+                    Some((Strategy::CloudFirst, "elastic-scaling"))
+                } else if tight {
+                    Some((Strategy::EdgeCentric, "real-time-processing"))
+                } else {
+                    None
+                };
+                let decision = decide(Some(&requirements), None);
+                let case = format!("{sensitivity:?} {pattern:?} {latency:?}");
+                assert_eq!(
+                    decision.strategy,
+                    expected.map(|(strategy, _)| strategy),
+                    "{case}"
+                );
+                assert_eq!(
+                    decision.rule.as_deref(),
+                    expected.map(|(_, rule)| rule),
+                    "{case}"
+                );
+                // Every other rule that matched is listed as outranked, in order.
+                let matched: Vec<&str> = [
+                    (sovereign, "data-sovereignty"),
+                    (bursty, "elastic-scaling"),
+                    (tight, "real-time-processing"),
+                ]
+                .into_iter()
+                .filter(|(holds, _)| *holds)
+                .map(|(_, rule)| rule)
+                .collect();
+                let outranked: Vec<&str> =
+                    decision.outranked.iter().map(|o| o.rule.as_str()).collect();
+                assert_eq!(outranked, matched.get(1..).unwrap_or_default(), "{case}");
+                assert_eq!(decision.trace.len(), 3, "{case}");
+                for outcome in &decision.trace {
+                    assert!(!outcome.why.is_empty(), "{case}");
+                }
+                combinations += 1;
+            }
+        }
+    }
+    assert_eq!(combinations, 4 * 3 * 8);
+}
+
+#[test]
+fn no_match_falls_back_to_the_named_default_and_never_silently() {
+    let requirements = Requirements {
+        data_sensitivity: Some(Level::Low),
+        ..Requirements::default()
+    };
+    let undecided = decide(Some(&requirements), None);
+    assert_eq!(undecided.strategy, None);
+    assert!(undecided.trace.iter().all(|outcome| !outcome.matched));
+    let compute = Compute {
+        default: Some(Strategy::CloudFirst),
+        ..Compute::default()
+    };
+    let defaulted = decide(Some(&requirements), Some(&compute));
+    assert_eq!(defaulted.strategy, Some(Strategy::CloudFirst));
+    assert_eq!(defaulted.rule.as_deref(), Some("default"));
+    assert_eq!(strategy_id(Strategy::CloudFirst), "cloud_first");
+}
+
+fn explain(plan: &str, format: &str) -> (Option<i32>, String, String) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("plan.yaml");
+    std::fs::write(&path, plan).expect("write");
+    let output = Command::cargo_bin("aiplan")
+        .expect("binary")
+        .args(["explain", "--color", "never", "--format", format])
+        .arg(&path)
+        .output()
+        .expect("run");
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn explain_json_shows_the_winner_the_outranked_and_the_trace() {
+    let plan = "aiplan: 1\nname: Radiology\nrequirements:\n  data_sensitivity: high\n  latency_requirement: \"<15ms\"\ncompute:\n  strategy: auto\n";
+    let (code, stdout, _) = explain(plan, "json");
+    assert_eq!(code, Some(0));
+    let report: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(report["strategy"], "hybrid_intelligent");
+    assert_eq!(report["rule"], "data-sovereignty");
+    assert!(
+        report["reason"]
+            .as_str()
+            .is_some_and(|reason| !reason.is_empty())
+    );
+    assert_eq!(
+        report["outranked"],
+        serde_json::json!([{"rule": "real-time-processing", "strategy": "edge_centric"}])
+    );
+    let trace = report["trace"].as_array().expect("trace");
+    assert_eq!(trace.len(), 3);
+    assert_eq!(trace[1]["rule"], "elastic-scaling");
+    assert_eq!(trace[1]["matched"], false);
+    assert_eq!(
+        trace[1]["why"],
+        "workload_pattern is not given (needs bursty)"
+    );
+    let mut keys: Vec<&str> = report
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    assert_eq!(keys, ["outranked", "reason", "rule", "strategy", "trace"]);
+}
+
+#[test]
+fn a_plans_own_rules_replace_the_matrix() {
+    let plan = "aiplan: 1\nname: Retail\nrequirements:\n  workloads: [real_time_inference]\n  latency_requirement: \"<10ms\"\ncompute:\n  strategy: auto\n  rules:\n    - name: stores-are-edge\n      when: {workload: real_time_inference}\n      strategy: edge_centric\n      reason: Every store runs its own cameras.\n";
+    let (code, stdout, _) = explain(plan, "text");
+    assert_eq!(code, Some(0));
+    assert!(stdout.contains("Strategy: edge_centric"), "{stdout}");
+    assert!(stdout.contains("Decided by: stores-are-edge"), "{stdout}");
+    assert!(stdout.contains("the plan's own rules"), "{stdout}");
+}
+
+#[test]
+fn a_named_strategy_against_the_matrix_is_a_located_warning() {
+    let plan = "aiplan: 1\nname: Records\nrequirements:\n  data_sensitivity: high\ncompute:\n  strategy: cloud_first\n";
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("plan.yaml"), plan).expect("write");
+    let output = Command::cargo_bin("aiplan")
+        .expect("binary")
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "plan.yaml"])
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let mismatch = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["rule"] == "strategy-mismatch")
+        .expect("a strategy-mismatch warning");
+    assert_eq!(
+        (mismatch["line"].as_u64(), mismatch["column"].as_u64()),
+        (Some(6), Some(13))
+    );
+    assert!(
+        mismatch["message"]
+            .as_str()
+            .expect("message")
+            .contains("hybrid_intelligent by rule `data-sovereignty`")
+    );
+}
+
+#[test]
+fn explain_works_on_every_example() {
+    for example in [
+        "examples/hospital-group.yaml",
+        "examples/migration.yaml",
+        "examples/data_foundation_plan.yaml",
+    ] {
+        for format in ["text", "json"] {
+            let output = Command::cargo_bin("aiplan")
+                .expect("binary")
+                .current_dir(env!("CARGO_MANIFEST_DIR"))
+                .args(["explain", "--format", format, example])
+                .output()
+                .expect("run");
+            assert_eq!(output.status.code(), Some(0), "{example} {format}");
+            assert!(!output.stdout.is_empty());
+        }
+    }
+}
