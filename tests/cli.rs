@@ -212,6 +212,47 @@ fn binary_file_is_refused_as_binary() {
 }
 
 #[test]
+fn utf16_text_is_named_as_such() {
+    let dir = repo();
+    // What Windows PowerShell 5 writes for `echo ... > plan.yaml`.
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in "aiplan: 1\nname: Windows\n".encode_utf16() {
+        bytes.extend(unit.to_le_bytes());
+    }
+    write(dir.path(), "plan.yaml", bytes);
+    let outcome = check_json(dir.path(), &["plan.yaml"]);
+    outcome.expect_code(1);
+    let report = outcome.json();
+    let diagnostic = only_diagnostic(&report);
+    assert_eq!(diagnostic["code"], "AP102");
+    assert!(
+        diagnostic["message"].as_str().unwrap().contains("UTF-16"),
+        "{diagnostic:#}"
+    );
+    assert!(
+        diagnostic["help"].as_str().unwrap().contains("UTF-8"),
+        "{diagnostic:#}"
+    );
+}
+
+#[test]
+fn an_empty_included_file_says_it_was_included() {
+    let dir = repo();
+    write(dir.path(), "empty.yaml", "# nothing yet\n");
+    write(dir.path(), "plan.yaml", plan_including(&["empty.yaml"]));
+    let outcome = check_json(dir.path(), &["plan.yaml"]);
+    outcome.expect_code(1);
+    let report = outcome.json();
+    let diagnostic = only_diagnostic(&report);
+    assert_eq!(diagnostic["code"], "AP103");
+    let help = diagnostic["help"].as_str().unwrap();
+    assert!(
+        help.contains("included file") && !help.contains("aiplan: 1"),
+        "{diagnostic:#}"
+    );
+}
+
+#[test]
 fn empty_standard_input_is_an_empty_file() {
     let dir = repo();
     let outcome = run(aiplan()

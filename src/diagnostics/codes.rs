@@ -60,6 +60,7 @@ codes! {
     UNREACHABLE_DECISION_RULE = "AP603" "unreachable-decision-rule" Warning "A rule of the plan's decision matrix can never decide.";
     UNREADABLE_TARGET = "AP604" "unreadable-target" Warning "A latency bound, metric or quality rule cannot be read as a measurable target.";
     MISSING_REQUIREMENT = "AP605" "missing-requirement" Warning "A requirement that the stated workloads need is not given.";
+    CONTRADICTORY_REQUIREMENTS = "AP606" "contradictory-requirements" Warning "Two stated requirements cannot both hold.";
     NETWORK_INSUFFICIENT = "AP701" "network-insufficient" Warning "The provisioned network does not meet what a workload needs.";
     EDGE_BUDGET_EXCEEDED = "AP702" "edge-budget-exceeded" Warning "An edge deployment's latency budget or input size exceeds what edge devices can hold.";
     EDGE_PLAN_INCOMPLETE = "AP703" "edge-plan-incomplete" Warning "An edge-centric plan does not name its devices, constraints, optimisations, latency budget or input size.";

@@ -93,7 +93,7 @@ impl Loader<'_> {
             return;
         }
         let Some(document) = document.filter(|document| !document.value.is_null()) else {
-            self.empty_file(id, &text);
+            self.empty_file(id, &text, site.as_ref());
             return;
         };
         let Some(kind) = classify(&document.value, site.is_some()) else {
@@ -116,19 +116,24 @@ impl Loader<'_> {
         }
     }
 
-    fn empty_file(&mut self, id: FileId, text: &str) {
+    fn empty_file(&mut self, id: FileId, text: &str, site: Option<&Label>) {
         let what = if text.trim().is_empty() {
             "the file is empty"
         } else {
             "the file holds no YAML value (only comments or document markers)"
         };
-        self.diagnostics.push(
-            Diagnostic::new(&diag::EMPTY_FILE, what, Label::new(id, Span::default(), ""))
+        let mut diagnostic =
+            Diagnostic::new(&diag::EMPTY_FILE, what, Label::new(id, Span::default(), ""));
+        diagnostic = match site {
+            Some(site) => diagnostic
+                .with_secondary(Label::new(site.file, site.span, "included here"))
                 .with_help(
-                    "a plan file starts with `aiplan: 1` and `name: ...`; a phase document \
-                     starts with `phase: ...`",
+                    "an included file holds plan sections (`phases:`, `assessment:`, …) or one \
+                     phase (`phase:`); fill it in or remove the include",
                 ),
-        );
+            None => diagnostic.with_help(START_HELP),
+        };
+        self.diagnostics.push(diagnostic);
     }
 
     fn not_a_plan(&mut self, id: FileId, document: &yaml::YamlDocument, site: Option<&Label>) {

@@ -93,14 +93,26 @@ fn into_source(
     }
     if let Some(nul) = bytes.iter().position(|&byte| byte == 0) {
         let id = sources.add(SourceFile::new(name, path, ""));
-        diagnostics.push(
+        let diagnostic = if looks_like_utf16(&bytes) {
+            // Windows PowerShell 5 writes `>` redirections as UTF-16.
+            Diagnostic::new(
+                &diag::INVALID_ENCODING,
+                "the file is UTF-16 text; aiplan reads UTF-8",
+                Label::new(id, Span::default(), "UTF-16"),
+            )
+            .with_help(
+                "save the plan as UTF-8 (in PowerShell: `Out-File -Encoding utf8`; elsewhere \
+                 `iconv -f UTF-16 -t UTF-8 plan.yaml`)",
+            )
+        } else {
             Diagnostic::new(
                 &diag::INVALID_ENCODING,
                 format!("this is a binary file (a NUL byte at offset {nul}), not a YAML plan"),
                 Label::new(id, Span::default(), "binary content"),
             )
-            .with_help("pass a YAML plan file (`*.yaml`)"),
-        );
+            .with_help("pass a YAML plan file (`*.yaml`)")
+        };
+        diagnostics.push(diagnostic);
         return ReadFile {
             id,
             readable: false,
@@ -136,4 +148,15 @@ fn into_source(
             }
         }
     }
+}
+
+/// A byte-order mark of UTF-16, or text whose every other byte is NUL.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return true;
+    }
+    let sample = &bytes[..bytes.len().min(512) & !1];
+    sample.len() >= 4
+        && (sample.chunks(2).all(|pair| pair[1] == 0 && pair[0] != 0)
+            || sample.chunks(2).all(|pair| pair[0] == 0 && pair[1] != 0))
 }

@@ -1,6 +1,7 @@
 //! Rules about the compute-strategy decision and the plan's measurable
 //! targets. They read the resolved plan and the matrix's decision.
 
+mod contradictory_requirements;
 mod missing_requirement;
 mod no_strategy_matched;
 mod strategy_mismatch;
@@ -16,6 +17,7 @@ pub(super) static RULES: &[&Rule] = &[
     &unreachable_decision_rule::RULE,
     &unreadable_target::RULE,
     &missing_requirement::RULE,
+    &contradictory_requirements::RULE,
 ];
 
 pub fn run(context: &PlanContext<'_>, diagnostics: &mut Vec<Diagnostic>) {
@@ -24,4 +26,5 @@ pub fn run(context: &PlanContext<'_>, diagnostics: &mut Vec<Diagnostic>) {
     unreachable_decision_rule::check(context, diagnostics);
     unreadable_target::check(context, diagnostics);
     missing_requirement::check(context, diagnostics);
+    contradictory_requirements::check(context, diagnostics);
 }
