@@ -1,0 +1,146 @@
+//! Graph problems at scale and across files: each is a located diagnostic,
+//! never a panic or a hang.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn phase(id: &str, depends_on: &[String]) -> String {
+    let mut text = format!(
+        "  - id: {id}\n    duration: 3 days\n    infrastructure: x\n    success_criteria: y\n    rollback_plan: z\n"
+    );
+    if !depends_on.is_empty() {
+        text.push_str(&format!("    depends_on: [{}]\n", depends_on.join(", ")));
+    }
+    text
+}
+
+fn plan(phases: impl Iterator<Item = String>) -> String {
+    let mut text = String::from(
+        "aiplan: 1\nname: Graph\nassessment: {current_state: a, target_state: b}\nphases:\n",
+    );
+    text.extend(phases);
+    text
+}
+
+fn check(dir: &std::path::Path, entry: &str) -> (i32, Value) {
+    std::fs::create_dir_all(dir.join(".git")).expect(".git");
+    let output = Command::cargo_bin("aiplan")
+        .expect("binary")
+        .current_dir(dir)
+        .args(["check", "--format", "json", entry])
+        .output()
+        .expect("run");
+    let code = output.status.code().expect("exit code, not a signal");
+    assert_ne!(
+        code,
+        101,
+        "panicked: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (code, serde_json::from_slice(&output.stdout).expect("JSON"))
+}
+
+fn rules(report: &Value) -> Vec<&str> {
+    report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| d["rule"].as_str().expect("rule"))
+        .collect()
+}
+
+#[test]
+fn a_cycle_of_ten_thousand_phases_is_one_located_diagnostic() {
+    let dir = tempfile::tempdir().expect("dir");
+    let count = 10_000;
+    let text =
+        plan((0..count).map(|i| phase(&format!("p{i}"), &[format!("p{}", (i + 1) % count)])));
+    std::fs::write(dir.path().join("plan.yaml"), text).expect("write");
+    let (code, report) = check(dir.path(), "plan.yaml");
+    assert_eq!(code, 1);
+    assert_eq!(rules(&report), ["dependency-cycle"]);
+    let diagnostic = &report["diagnostics"][0];
+    let message = diagnostic["message"].as_str().expect("message");
+    assert!(
+        message.starts_with("dependency cycle: p0 → p1 → "),
+        "{message}"
+    );
+    assert!(message.ends_with("→ p0"), "{message}");
+    assert!(
+        message.contains("more"),
+        "a long cycle is shortened: {message}"
+    );
+    // p0's depends_on entry is on line 10 of the file.
+    assert_eq!(
+        (diagnostic["line"].as_u64(), diagnostic["column"].as_u64()),
+        (Some(10), Some(18))
+    );
+}
+
+#[test]
+fn overlapping_cycles_give_one_diagnostic_per_component() {
+    let dir = tempfile::tempdir().expect("dir");
+    // Two separate groups, each with many overlapping cycles.
+    let group = |prefix: &str| {
+        let prefix = prefix.to_string();
+        (0..40).map(move |i| {
+            let deps: Vec<String> = (1..4)
+                .map(|k| format!("{prefix}{}", (i + k) % 40))
+                .collect();
+            phase(&format!("{prefix}{i}"), &deps)
+        })
+    };
+    let text = plan(group("a").chain(group("b")));
+    std::fs::write(dir.path().join("plan.yaml"), text).expect("write");
+    let (code, report) = check(dir.path(), "plan.yaml");
+    assert_eq!(code, 1);
+    assert_eq!(rules(&report), ["dependency-cycle", "dependency-cycle"]);
+    for diagnostic in report["diagnostics"].as_array().expect("diagnostics") {
+        assert!(
+            diagnostic["help"]
+                .as_str()
+                .expect("help")
+                .contains("overlapping")
+        );
+    }
+}
+
+#[test]
+fn thousands_of_unknown_references_are_each_located() {
+    let dir = tempfile::tempdir().expect("dir");
+    let text = plan((0..3_000).map(|i| phase(&format!("p{i}"), &[format!("missing-{i}")])));
+    std::fs::write(dir.path().join("plan.yaml"), text).expect("write");
+    let (code, report) = check(dir.path(), "plan.yaml");
+    assert_eq!(code, 1);
+    let found = rules(&report);
+    assert_eq!(found.len(), 3_000);
+    assert!(found.iter().all(|rule| *rule == "unknown-dependency"));
+    let lines: std::collections::HashSet<u64> = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| d["line"].as_u64().expect("line"))
+        .collect();
+    assert_eq!(lines.len(), 3_000, "each at its own depends_on entry");
+}
+
+#[test]
+fn a_dependency_on_a_phase_in_a_file_that_failed_to_load_is_not_misreported() {
+    let dir = tempfile::tempdir().expect("dir");
+    std::fs::write(
+        dir.path().join("broken.yaml"),
+        "phases:\n  - id: data-foundation\n    duration: [8 weeks\n",
+    )
+    .expect("write");
+    let text = format!(
+        "aiplan: 1\nname: Graph\nassessment: {{current_state: a, target_state: b}}\ninclude: [broken.yaml]\nphases:\n{}",
+        phase("pilot", &["data-foundation".to_string()])
+    );
+    std::fs::write(dir.path().join("plan.yaml"), text).expect("write");
+    let (code, report) = check(dir.path(), "plan.yaml");
+    assert_eq!(code, 1);
+    // The broken file is reported where it is broken; the dependency on its
+    // phase is not called unknown, as the phase may well be there.
+    assert_eq!(rules(&report), ["yaml-syntax"]);
+    assert_eq!(report["diagnostics"][0]["file"], "broken.yaml");
+}
