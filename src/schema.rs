@@ -246,8 +246,8 @@ impl Translator<'_> {
             | ValidationErrorKind::Minimum { .. }
             | ValidationErrorKind::Maximum { .. }
                 if tokens == ["aiplan"]
-                    && !matches!(error.kind(), ValidationErrorKind::Constant { .. } if instance.is_number()) =>
-                {}
+                    && !matches!(error.kind(), ValidationErrorKind::Constant { .. }
+                        if instance.is_u64() || instance.is_i64()) => {}
             ValidationErrorKind::Constant { expected_value } if tokens == ["aiplan"] => {
                 out.push(
                     self.at_value(

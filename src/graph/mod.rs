@@ -162,11 +162,21 @@ pub fn analyze(
                         } else {
                             None
                         };
-                        diagnostic.help = Some(match suggestion {
-                            Some(close) => format!("did you mean `{close}`?"),
-                            None => "depends_on names phase ids; a phase without `id:` has \
+                        // A phase's display name written where its id belongs.
+                        let named = phases
+                            .iter()
+                            .position(|phase| phase.name.as_deref() == Some(dependency.as_str()));
+                        diagnostic.help = Some(match (named, suggestion) {
+                            (Some(named), _) => format!(
+                                "`{dependency}` is the name of the phase `{}`; depends_on takes ids",
+                                nodes[named].id
+                            ),
+                            (None, Some(close)) => format!("did you mean `{close}`?"),
+                            (None, None) => {
+                                "depends_on names phase ids; a phase without `id:` has \
                                          its name in kebab-case as its id"
-                                .to_string(),
+                                    .to_string()
+                            }
                         });
                         diagnostics.push(diagnostic);
                     }

@@ -150,7 +150,6 @@ impl Loader<'_> {
                     ),
                     Label::new(id, span, "top level"),
                 )
-                .with_secondary(Label::new(site.file, site.span, "included here"))
                 .with_help(format!(
                     "included from {}:{}:{}; an included file holds plan sections \
                      (`phases:`, `assessment:`, …) or one phase (`phase:`)",

@@ -323,6 +323,22 @@ impl Builder<'_> {
                 "a plan needs only a few levels of nesting; flatten this structure \
                  (aiplan refuses deeper nesting so hostile input cannot exhaust the stack)",
             )
+        } else if matches!(error.kind(), granit_parser::ErrorKind::UnknownAnchor) {
+            // Name the alias: the parser's message does not.
+            let name: String = self.text[offset..]
+                .trim_start_matches('*')
+                .chars()
+                .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | ']' | '}'))
+                .collect();
+            let span = Span::new(offset, offset + 1 + name.len());
+            Diagnostic::new(
+                &diag::YAML_SYNTAX,
+                format!("invalid YAML: the alias `*{name}` names no anchor"),
+                Label::new(self.file, span, "unknown anchor"),
+            )
+            .with_help(format!(
+                "an alias `*{name}` must refer to an anchor `&{name}` defined earlier in the same file"
+            ))
         } else {
             Diagnostic::new(
                 &diag::YAML_SYNTAX,
@@ -402,7 +418,11 @@ impl Builder<'_> {
                 format!("the YAML tag `{}` is not supported in a plan", tag.original()),
                 Label::new(self.file, span, "tagged here"),
             )
-            .with_help("remove the tag; plan values are plain strings, numbers, booleans, lists and mappings"),
+            .with_help(if tag.suffix().eq_ignore_ascii_case("include") {
+                "aiplan includes files with the top-level key `include: [file.yaml]`, not with a tag"
+            } else {
+                "remove the tag; plan values are plain strings, numbers, booleans, lists and mappings"
+            }),
         );
     }
 
