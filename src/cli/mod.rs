@@ -6,9 +6,11 @@ mod check;
 mod explain;
 mod graph;
 mod plan_input;
+mod roadmap;
 mod rules;
 mod schedule;
 mod schema;
+mod terraform;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -35,6 +37,8 @@ enum Command {
     Graph(graph::GraphArgs),
     Explain(explain::ExplainArgs),
     Audit(audit::AuditArgs),
+    Roadmap(roadmap::RoadmapArgs),
+    Terraform(terraform::TerraformArgs),
     Rules(rules::RulesArgs),
     Schema(schema::SchemaArgs),
 }
@@ -55,6 +59,8 @@ pub fn run() -> ExitCode {
         Command::Graph(args) => graph::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Audit(args) => audit::run(&args),
+        Command::Roadmap(args) => roadmap::run(&args),
+        Command::Terraform(args) => terraform::run(&args),
         Command::Rules(args) => rules::run(&args),
         Command::Schema(args) => schema::run(&args),
     }

@@ -2,6 +2,7 @@
 //! from a phase to the phases that depend on it; critical phases and the
 //! edges of the critical path are highlighted.
 
+use super::roadmap::mermaid_label;
 use crate::check::CheckedPlan;
 use petgraph::visit::EdgeRef;
 
@@ -94,7 +95,7 @@ pub fn mermaid(plan: &CheckedPlan) -> String {
     for index in 0..plan.analysis.nodes.len() {
         out.push_str(&format!(
             "  p{index}[\"{}\"]\n",
-            mermaid_text(&label(plan, index))
+            mermaid_label(&label(plan, index))
         ));
         if critical_node(plan, index) {
             critical.push(format!("p{index}"));
@@ -111,25 +112,6 @@ pub fn mermaid(plan: &CheckedPlan) -> String {
     if !critical.is_empty() {
         out.push_str("  classDef critical stroke:#d00,stroke-width:3px\n");
         out.push_str(&format!("  class {} critical\n", critical.join(",")));
-    }
-    out
-}
-
-/// Text inside a quoted Mermaid label. Mermaid reads `#…;` as an entity and
-/// would end the label at a quote, so those, angle brackets (HTML) and
-/// backticks (Markdown strings) are written as entity codes; line breaks
-/// become `<br/>`.
-pub fn mermaid_text(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        match c {
-            '\n' => out.push_str("<br/>"),
-            '"' | '#' | '<' | '>' | '`' | '&' | '|' | '[' | ']' | '{' | '}' => {
-                out.push_str(&format!("#{};", u32::from(c)));
-            }
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
     }
     out
 }

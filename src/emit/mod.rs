@@ -4,4 +4,7 @@
 
 pub mod decision;
 pub mod graph;
+pub mod output;
+pub mod roadmap;
 pub mod schedule;
+pub mod terraform;
