@@ -41,7 +41,7 @@ printf '%s\naiplan: 1\nname: Typo\nphases:\n  - id: a\n    duration: 2 weeks\n  
 printf '%s\naiplan: 1\nname: Enum\nrequirements:\n  data_sensitivity: hihg\n' "$modeline" > "$scratch/plans/enum.yaml"
 check_yaml --modeline "$scratch/plans/clean.yaml" examples/hospital-group.yaml
 check_yaml --modeline --expect-errors "$scratch/plans/typo.yaml" "$scratch/plans/enum.yaml"
-for part in scripts/conformance-roadmap.sh scripts/conformance-terraform.sh; do
+for part in scripts/conformance-roadmap.sh scripts/conformance-terraform.sh scripts/conformance-formats.sh scripts/conformance-packaging.sh; do
   if [[ -f $part ]]; then
     bash "$part"
   fi

@@ -2,7 +2,9 @@
 
 use super::{print_stderr, print_stdout};
 use crate::check::{Input, check};
-use crate::diagnostics::render::{ColorChoice, render_human, render_json};
+use crate::diagnostics::render::{
+    ColorChoice, RepoPaths, render_github, render_human, render_json, render_sarif,
+};
 use crate::load::Limits;
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
@@ -16,7 +18,9 @@ pub struct CheckArgs {
     /// plans); `-` reads one plan from standard input.
     #[arg(default_value = ".")]
     paths: Vec<PathBuf>,
-    /// Output format: `human` on standard error, `json` on standard output.
+    /// Output format: `human` on standard error; `json`, `sarif` (SARIF
+    /// 2.1.0, for code scanning) or `github` (GitHub Actions annotations) on
+    /// standard output.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
     /// Exit 1 when there are warnings, not only errors.
@@ -37,8 +41,14 @@ pub struct CheckArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
+    /// Diagnostics with source lines, on standard error.
     Human,
+    /// One JSON document (the stable report shape).
     Json,
+    /// SARIF 2.1.0, paths relative to the repository root.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
 }
 
 pub fn run(args: &CheckArgs) -> ExitCode {
@@ -60,18 +70,32 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         }
     };
     let summary = report.summary();
-    match args.format {
-        Format::Human => print_stderr(&render_human(
+    let machine = match args.format {
+        Format::Human => {
+            print_stderr(&render_human(
+                &report.sources,
+                &report.diagnostics,
+                summary,
+                args.color,
+            ));
+            None
+        }
+        Format::Json => Some(render_json(&report.sources, &report.diagnostics, summary)),
+        Format::Sarif => Some(render_sarif(
             &report.sources,
             &report.diagnostics,
-            summary,
-            args.color,
+            &RepoPaths::discover(),
         )),
-        Format::Json => {
-            if !print_stdout(&render_json(&report.sources, &report.diagnostics, summary)) {
-                return ExitCode::from(2);
-            }
-        }
+        Format::Github => Some(render_github(
+            &report.sources,
+            &report.diagnostics,
+            &RepoPaths::discover(),
+        )),
+    };
+    if let Some(text) = machine
+        && !print_stdout(&text)
+    {
+        return ExitCode::from(2);
     }
     // The process ends here: freeing a 100,000-phase plan node by node
     // would cost a tenth of the run, and the OS reclaims it at once.
