@@ -45,6 +45,37 @@ pub fn run(context: &PlanContext<'_>, diagnostics: &mut Vec<Diagnostic>) {
     missing_team::check(context, diagnostics);
 }
 
+/// The plan's optimisation facts, when it states any.
+fn facts<'a>(context: &PlanContext<'a>) -> Option<&'a crate::model::OptimizationFacts> {
+    context
+        .resolved
+        .plan
+        .optimization
+        .as_ref()
+        .and_then(|optimization| optimization.facts.as_ref())
+}
+
+/// Reports an optimisation recommendation (information) at the fact it
+/// follows from: `optimization.facts.<key>`.
+fn recommend(
+    context: &PlanContext<'_>,
+    code: &'static crate::diagnostics::Code,
+    key: &str,
+    finding: Option<(String, &str)>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if let Some((message, help)) = finding {
+        diagnostics.push(
+            Diagnostic::new(
+                code,
+                message,
+                context.at(&["optimization", "facts", key], "recommendation"),
+            )
+            .with_help(help),
+        );
+    }
+}
+
 impl PlanContext<'_> {
     /// The plan's thresholds, or the defaults.
     pub fn thresholds(&self) -> Thresholds {

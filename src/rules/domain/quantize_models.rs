@@ -5,16 +5,9 @@ use crate::diagnostics::{self as diag, Diagnostic};
 use crate::rules::{PlanContext, Rule, RuleDocs};
 
 pub fn check(context: &PlanContext<'_>, diagnostics: &mut Vec<Diagnostic>) {
-    let Some(facts) = context
-        .resolved
-        .plan
-        .optimization
-        .as_ref()
-        .and_then(|optimization| optimization.facts.as_ref())
-    else {
+    let Some(facts) = super::facts(context) else {
         return;
     };
-    #[allow(unused_variables)]
     let limits = context.thresholds().optimization;
     let finding = {
         if let Some(cost) = facts.serving_cost_per_prediction_usd
@@ -31,19 +24,13 @@ pub fn check(context: &PlanContext<'_>, diagnostics: &mut Vec<Diagnostic>) {
             None
         }
     };
-    if let Some((message, help)) = finding {
-        diagnostics.push(
-            Diagnostic::new(
-                &diag::QUANTIZE_MODELS,
-                message,
-                context.at(
-                    &["optimization", "facts", "serving_cost_per_prediction_usd"],
-                    "recommendation",
-                ),
-            )
-            .with_help(help),
-        );
-    }
+    super::recommend(
+        context,
+        &diag::QUANTIZE_MODELS,
+        "serving_cost_per_prediction_usd",
+        finding,
+        diagnostics,
+    );
 }
 
 pub static RULE: Rule = Rule {

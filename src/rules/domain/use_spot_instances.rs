@@ -5,17 +5,9 @@ use crate::diagnostics::{self as diag, Diagnostic};
 use crate::rules::{PlanContext, Rule, RuleDocs};
 
 pub fn check(context: &PlanContext<'_>, diagnostics: &mut Vec<Diagnostic>) {
-    let Some(facts) = context
-        .resolved
-        .plan
-        .optimization
-        .as_ref()
-        .and_then(|optimization| optimization.facts.as_ref())
-    else {
+    let Some(facts) = super::facts(context) else {
         return;
     };
-    #[allow(unused_variables)]
-    let limits = context.thresholds().optimization;
     let finding = {
         if facts.interruption_tolerant_training == Some(true) {
             Some((
@@ -26,19 +18,13 @@ pub fn check(context: &PlanContext<'_>, diagnostics: &mut Vec<Diagnostic>) {
             None
         }
     };
-    if let Some((message, help)) = finding {
-        diagnostics.push(
-            Diagnostic::new(
-                &diag::USE_SPOT_INSTANCES,
-                message,
-                context.at(
-                    &["optimization", "facts", "interruption_tolerant_training"],
-                    "recommendation",
-                ),
-            )
-            .with_help(help),
-        );
-    }
+    super::recommend(
+        context,
+        &diag::USE_SPOT_INSTANCES,
+        "interruption_tolerant_training",
+        finding,
+        diagnostics,
+    );
 }
 
 pub static RULE: Rule = Rule {
