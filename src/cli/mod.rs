@@ -3,8 +3,10 @@
 
 mod audit;
 mod check;
+mod completions;
 mod explain;
 mod graph;
+mod man;
 mod plan_input;
 mod roadmap;
 mod rules;
@@ -41,6 +43,8 @@ enum Command {
     Terraform(terraform::TerraformArgs),
     Rules(rules::RulesArgs),
     Schema(schema::SchemaArgs),
+    Completions(completions::CompletionsArgs),
+    Man(man::ManArgs),
 }
 
 /// Parses the arguments, runs the subcommand and returns its exit code.
@@ -63,6 +67,8 @@ pub fn run() -> ExitCode {
         Command::Terraform(args) => terraform::run(&args),
         Command::Rules(args) => rules::run(&args),
         Command::Schema(args) => schema::run(&args),
+        Command::Completions(args) => completions::run(&args),
+        Command::Man(args) => man::run(&args),
     }
 }
 
