@@ -104,6 +104,11 @@ pub fn check(inputs: &[Input], limits: &Limits) -> Result<CheckReport, InputErro
         files,
         ..
     } = checker;
+    // Inline `# aiplan-ignore:` suppressions and the `aiplan.toml`
+    // configuration (severities, ignore globs), over every finding of the
+    // run; a broken configuration is an input error (exit 2). See
+    // src/suppress.rs and src/config.rs.
+    crate::suppress::apply(&sources, &mut diagnostics)?;
     dedup_by_place(&sources, &mut diagnostics);
     Ok(CheckReport {
         sources,

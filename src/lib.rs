@@ -7,6 +7,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod decide;
 pub mod diagnostics;
 pub mod emit;
@@ -17,3 +18,4 @@ pub mod model;
 pub mod rules;
 pub mod schema;
 pub mod source;
+pub mod suppress;

@@ -71,6 +71,9 @@ codes! {
     QUANTIZE_MODELS = "AP708" "quantize-models" Info "Serving costs more than the threshold per prediction: quantise inference models.";
     ADD_FEATURE_CACHE = "AP709" "add-feature-cache" Info "Hot data access patterns: a feature cache cuts loading time.";
     MISSING_TEAM = "AP710" "missing-team" Info "A cross-functional team the migration needs is not named.";
+    SUPPRESSION_WITHOUT_REASON = "AP801" "suppression-without-reason" Warning "An `aiplan-ignore` comment gives no reason after `--`; it suppresses nothing.";
+    UNUSED_SUPPRESSION = "AP802" "unused-suppression" Warning "An `aiplan-ignore` comment names a rule that reports nothing on its line or the next.";
+    INVALID_SUPPRESSION = "AP803" "invalid-suppression" Warning "An `aiplan-ignore` comment names no rule, an unknown rule, or one that cannot be suppressed.";
 }
 
 /// Looks a code up by its code or its name.

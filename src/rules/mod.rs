@@ -9,6 +9,7 @@
 //! the graph) run in that stage and are documented here; the phase lints
 //! are checked here too.
 
+mod config;
 pub mod decide;
 pub mod domain;
 mod graph;
@@ -70,6 +71,7 @@ pub fn all() -> Vec<&'static Rule> {
         phase::RULES,
         decide::RULES,
         domain::RULES,
+        config::RULES,
     ]
     .concat();
     rules.sort_by_key(|rule| rule.code.code);
