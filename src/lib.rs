@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod decide;
 pub mod diagnostics;
+pub mod diff;
 pub mod emit;
 pub mod graph;
 pub mod load;

@@ -20,6 +20,7 @@ const SUBCOMMANDS: &[&str] = &[
     "schedule",
     "graph",
     "explain",
+    "diff",
     "audit",
     "roadmap",
     "terraform",
@@ -470,7 +471,8 @@ fn the_command_line_check_catches_wrong_commands() {
         aiplan_commands(line).into_iter().next().expect("a command")
     };
     assert!(command_problems(&words("aiplan check --format github .")).is_empty());
-    assert!(!command_problems(&words("aiplan diff main plan.yaml")).is_empty());
+    assert!(command_problems(&words("aiplan diff --format json base.yaml plan.yaml")).is_empty());
+    assert!(!command_problems(&words("aiplan frobnicate main plan.yaml")).is_empty());
     assert!(!command_problems(&words("aiplan check --format yaml .")).is_empty());
     assert!(!command_problems(&words("aiplan roadmap plan.yaml --fresh")).is_empty());
     assert!(!command_problems(&words("x=$(aiplan check --deny-warning)")).is_empty());

@@ -4,6 +4,7 @@
 mod audit;
 mod check;
 mod completions;
+mod diff;
 mod explain;
 mod graph;
 mod man;
@@ -38,6 +39,7 @@ enum Command {
     Schedule(schedule::ScheduleArgs),
     Graph(graph::GraphArgs),
     Explain(explain::ExplainArgs),
+    Diff(diff::DiffArgs),
     Audit(audit::AuditArgs),
     Roadmap(roadmap::RoadmapArgs),
     Terraform(terraform::TerraformArgs),
@@ -62,6 +64,7 @@ pub fn run() -> ExitCode {
         Command::Schedule(args) => schedule::run(&args),
         Command::Graph(args) => graph::run(&args),
         Command::Explain(args) => explain::run(&args),
+        Command::Diff(args) => diff::run(&args),
         Command::Audit(args) => audit::run(&args),
         Command::Roadmap(args) => roadmap::run(&args),
         Command::Terraform(args) => terraform::run(&args),

@@ -3,6 +3,7 @@
 //! syntax it writes.
 
 pub mod decision;
+pub mod diff;
 pub mod graph;
 pub mod output;
 pub mod roadmap;
