@@ -403,7 +403,7 @@ fn command_problems(command: &[String]) -> Vec<String> {
 
 /// Every command line of the packaging files: the `run:` scripts of the
 /// action and of the workflow (commented-out jobs are not YAML, so the
-/// pending `aiplan diff` job is left out), and each hook's entry with its
+/// diff job included), and each hook's entry with its
 /// args.
 fn packaged_commands() -> Vec<(String, Vec<String>)> {
     let mut commands = Vec::new();
@@ -479,18 +479,15 @@ fn the_command_line_check_catches_wrong_commands() {
 }
 
 #[test]
-fn the_pending_diff_job_stays_commented_out_until_aiplan_diff_exists() {
+fn the_workflow_comments_the_plan_diff_on_pull_requests() {
     let workflow = read("docs/github-workflow.yml");
     let live: Vec<&str> = workflow
         .lines()
         .filter(|line| !line.trim_start().starts_with('#'))
-        .filter(|line| line.contains("aiplan diff"))
+        .filter(|line| line.contains("aiplan diff") || line.contains("gh pr comment"))
         .collect();
-    assert!(
-        live.is_empty(),
-        "`aiplan diff` does not exist yet: {live:?}"
-    );
-    assert!(workflow.contains("PENDING `aiplan diff`"));
+    assert_eq!(live.len(), 2, "a diff step and a comment step: {live:?}");
+    assert!(live[0].contains("git:$BASE:"), "the base is read from git: {live:?}");
 }
 
 // ---------------------------------------------------------------- the action runs
