@@ -1,6 +1,7 @@
 //! `aiplan check PATH...`: load, validate and report.
 
 use super::{print_stderr, print_stdout};
+use crate::baseline;
 use crate::check::{Input, check};
 use crate::diagnostics::render::{
     ColorChoice, RepoPaths, render_github, render_human, render_json, render_sarif,
@@ -26,6 +27,14 @@ pub struct CheckArgs {
     /// Exit 1 when there are warnings, not only errors.
     #[arg(long)]
     deny_warnings: bool,
+    /// Leave out the findings recorded in this baseline (written by
+    /// `--write-baseline`): only new findings are reported and count.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in FILE as a baseline, then report them
+    /// as usual.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    write_baseline: Option<PathBuf>,
     /// Allow `include:` paths that are absolute or lead outside the plan's
     /// repository. Only for plans you trust: diagnostics quote included files.
     #[arg(long)]
@@ -62,13 +71,31 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         .iter()
         .map(|path| Input::from_arg(path))
         .collect();
-    let report = match check(&inputs, &limits) {
+    // A corrupt baseline is a usage problem, found before any checking.
+    let known = match args.baseline.as_deref().map(baseline::read).transpose() {
+        Ok(known) => known,
+        Err(error) => {
+            print_stderr(&format!("error: {error}\n"));
+            return ExitCode::from(2);
+        }
+    };
+    let mut report = match check(&inputs, &limits) {
         Ok(report) => report,
         Err(error) => {
             print_stderr(&format!("error: {error}\n"));
             return ExitCode::from(2);
         }
     };
+    if let Some(path) = &args.write_baseline {
+        let recorded = baseline::record(&report.sources, &report.diagnostics);
+        if let Err(error) = baseline::write(path, &recorded) {
+            print_stderr(&format!("error: {error}\n"));
+            return ExitCode::from(2);
+        }
+    }
+    if let Some(known) = &known {
+        baseline::apply(known, &report.sources, &mut report.diagnostics);
+    }
     let summary = report.summary();
     let machine = match args.format {
         Format::Human => {

@@ -1,0 +1,213 @@
+//! Baselines: adopt aiplan on an old plan and fail only on new findings,
+//! matched by rule, file and the node the message names, never by line.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::Path;
+
+const OLD_PLAN: &str = "aiplan: 1
+name: Legacy plan
+phases:
+  - id: pilot
+    duration: 4 weeks
+    infrastructure: Cloud sandbox
+    success_criteria: First model deployed
+  - id: cutover
+    duration: 2 weeks
+    depends_on: [pilot]
+    infrastructure: New platform
+    success_criteria: Zero legacy dependencies
+";
+
+fn repo() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("dir");
+    std::fs::create_dir(dir.path().join(".git")).expect(".git");
+    dir
+}
+
+fn aiplan(dir: &Path, args: &[&str]) -> (i32, Value, String) {
+    let output = Command::cargo_bin("aiplan")
+        .expect("binary")
+        .current_dir(dir)
+        .args(["check", "--format", "json"])
+        .args(args)
+        .output()
+        .expect("run");
+    let code = output.status.code().expect("an exit code");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    let report = serde_json::from_slice(&output.stdout).unwrap_or(Value::Null);
+    (code, report, stderr)
+}
+
+fn rules(report: &Value) -> Vec<String> {
+    report["diagnostics"]
+        .as_array()
+        .map(|all| {
+            all.iter()
+                .map(|d| d["rule"].as_str().unwrap_or("").to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn an_old_plan_adopts_aiplan_and_fails_only_on_new_findings() {
+    let dir = repo();
+    std::fs::write(dir.path().join("plan.yaml"), OLD_PLAN).expect("write");
+    // Today: two phases without rollback and no assessment (3 warnings).
+    let (code, report, _) = aiplan(
+        dir.path(),
+        &["--write-baseline", "aiplan-baseline.json", "plan.yaml"],
+    );
+    assert_eq!(code, 0);
+    assert_eq!(
+        rules(&report).len(),
+        3,
+        "the run still reports what it records"
+    );
+    let (code, report, _) = aiplan(
+        dir.path(),
+        &[
+            "--baseline",
+            "aiplan-baseline.json",
+            "--deny-warnings",
+            "plan.yaml",
+        ],
+    );
+    assert_eq!((code, rules(&report).len()), (0, 0));
+    assert_eq!(report["summary"]["warnings"], 0);
+
+    // Edits elsewhere move every line: nothing old comes back.
+    let moved = format!("# Owner: platform team\n# Reviewed quarterly\n{OLD_PLAN}");
+    std::fs::write(
+        dir.path().join("plan.yaml"),
+        moved.replace("4 weeks", "5 weeks"),
+    )
+    .expect("write");
+    let (code, report, _) = aiplan(
+        dir.path(),
+        &[
+            "--baseline",
+            "aiplan-baseline.json",
+            "--deny-warnings",
+            "plan.yaml",
+        ],
+    );
+    assert_eq!((code, rules(&report).len()), (0, 0), "{report:#}");
+
+    // A new phase without a rollback plan is new: it is reported and fails.
+    let grown = format!(
+        "{moved}  - id: decommission\n    duration: 1 week\n    depends_on: [cutover]\n    infrastructure: None\n    success_criteria: Legacy switched off\n"
+    );
+    std::fs::write(dir.path().join("plan.yaml"), grown).expect("write");
+    let (code, report, _) = aiplan(
+        dir.path(),
+        &[
+            "--baseline",
+            "aiplan-baseline.json",
+            "--deny-warnings",
+            "plan.yaml",
+        ],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(rules(&report), ["missing-rollback"]);
+    assert!(
+        report["diagnostics"][0]["message"]
+            .as_str()
+            .expect("message")
+            .contains("decommission")
+    );
+}
+
+#[test]
+fn the_baseline_is_sorted_and_names_files_from_the_repository_root() {
+    let dir = repo();
+    std::fs::create_dir(dir.path().join("plans")).expect("plans/");
+    std::fs::write(dir.path().join("plans/plan.yaml"), OLD_PLAN).expect("write");
+    let (code, _, _) = aiplan(
+        &dir.path().join("plans"),
+        &["--write-baseline", "../baseline.json", "plan.yaml"],
+    );
+    assert_eq!(code, 0);
+    let baseline: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("baseline.json")).expect("read"),
+    )
+    .expect("JSON");
+    assert_eq!(baseline["version"], 1);
+    let findings = baseline["findings"].as_array().expect("findings");
+    assert!(
+        findings.iter().all(|f| f["file"] == "plans/plan.yaml"),
+        "{baseline:#}"
+    );
+    let mut sorted = findings.clone();
+    sorted.sort_by_key(|f| {
+        (
+            f["rule"].to_string(),
+            f["file"].to_string(),
+            f["message"].to_string(),
+        )
+    });
+    assert_eq!(&sorted, findings);
+}
+
+#[test]
+fn repeated_findings_need_as_many_entries() {
+    let dir = repo();
+    std::fs::write(dir.path().join("plan.yaml"), OLD_PLAN).expect("write");
+    std::fs::write(
+        dir.path().join("baseline.json"),
+        r#"{"version": 1, "findings": [{"rule": "missing-rollback", "file": "plan.yaml", "message": "the phase `pilot` has no rollback plan"}]}"#,
+    )
+    .expect("write");
+    let (code, report, _) = aiplan(dir.path(), &["--baseline", "baseline.json", "plan.yaml"]);
+    assert_eq!(code, 0);
+    // The pilot's is known; the cut-over's and the assessment's are not.
+    let found = rules(&report);
+    assert_eq!(found.len(), 2, "{report:#}");
+    assert!(!report.to_string().contains("`pilot` has no rollback"));
+}
+
+#[test]
+fn a_corrupt_missing_or_foreign_baseline_exits_2_with_a_clear_error() {
+    let dir = repo();
+    std::fs::write(dir.path().join("plan.yaml"), OLD_PLAN).expect("write");
+    for (name, text, expected) in [
+        (
+            "truncated.json",
+            "{\"version\": 1, \"findings\": [",
+            "is not a baseline aiplan wrote",
+        ),
+        (
+            "foreign.json",
+            "{\"results\": []}",
+            "is not a baseline aiplan wrote",
+        ),
+        (
+            "future.json",
+            "{\"version\": 9, \"findings\": []}",
+            "version 9",
+        ),
+    ] {
+        std::fs::write(dir.path().join(name), text).expect("write");
+        let (code, _, stderr) = aiplan(dir.path(), &["--baseline", name, "plan.yaml"]);
+        assert_eq!(code, 2, "{name}");
+        assert!(
+            stderr.contains(expected) && stderr.contains(name),
+            "{name}: {stderr}"
+        );
+    }
+    let (code, _, stderr) = aiplan(dir.path(), &["--baseline", "missing.json", "plan.yaml"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("missing.json"), "{stderr}");
+    let (code, _, _) = aiplan(
+        dir.path(),
+        &[
+            "--baseline",
+            "a.json",
+            "--write-baseline",
+            "b.json",
+            "plan.yaml",
+        ],
+    );
+    assert_eq!(code, 2, "the two flags conflict");
+}
