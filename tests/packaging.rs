@@ -487,7 +487,10 @@ fn the_workflow_comments_the_plan_diff_on_pull_requests() {
         .filter(|line| line.contains("aiplan diff") || line.contains("gh pr comment"))
         .collect();
     assert_eq!(live.len(), 2, "a diff step and a comment step: {live:?}");
-    assert!(live[0].contains("git:$BASE:"), "the base is read from git: {live:?}");
+    assert!(
+        live[0].contains("git:$BASE:"),
+        "the base is read from git: {live:?}"
+    );
 }
 
 // ---------------------------------------------------------------- the action runs
