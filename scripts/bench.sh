@@ -109,7 +109,7 @@ cargo bench --quiet --bench schedule -- --sizes "$sizes" --tj3-max "$tj3_max" \
     --tsv "$work/schedule.tsv" | tee "$work/schedule.txt" || schedule_status=$?
 [[ -s "$work/schedule.tsv" ]] || { echo "the schedule bench wrote no figures" >&2; schedule_status=1; }
 if command -v tj3 >/dev/null && tj3 --version >/dev/null 2>&1; then
-    tj3_version="$(tj3 --version 2>/dev/null | head -n 1)"
+    tj3_version="$(tj3 --version 2>/dev/null | sed -n 1p)"
 else
     tj3_version=""
 fi

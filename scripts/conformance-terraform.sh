@@ -43,7 +43,7 @@ os._exit(_invoke_cli(sys.argv[1:], 1, 2))
 PY
 chmod +x "$home/bin/terraform"
 terraform() { "$home/bin/terraform" "$@"; }
-terraform version | head -1
+terraform version | sed -n 1p  # sed reads to the end: no SIGPIPE under pipefail
 
 cargo build --quiet --bin aiplan
 aiplan=target/debug/aiplan
