@@ -24,6 +24,8 @@ pub enum Input {
     Path(PathBuf),
     /// `-`: one plan read from standard input.
     Stdin,
+    /// A plan already in memory, with the name diagnostics give it.
+    Bytes { name: String, bytes: Vec<u8> },
 }
 
 impl Input {
@@ -91,6 +93,9 @@ pub fn check(inputs: &[Input], limits: &Limits) -> Result<CheckReport, InputErro
     for input in inputs {
         match input {
             Input::Stdin => checker.check_one(Origin::Stdin, "<stdin>".into(), false)?,
+            Input::Bytes { name, bytes } => {
+                checker.check_one(Origin::Bytes(bytes), name.clone(), false)?
+            }
             Input::Path(path) if path.is_dir() => checker.check_directory(path)?,
             Input::Path(path) => {
                 checker.check_one(Origin::Path(path), path.display().to_string(), false)?;

@@ -27,7 +27,7 @@ pub fn load_unit(
     let cwd = std::env::current_dir().and_then(std::fs::canonicalize)?;
     let top_path = match origin {
         Origin::Path(path) => Some(std::fs::canonicalize(path)?),
-        Origin::Stdin => None,
+        Origin::Stdin | Origin::Bytes(_) => None,
     };
     let read = read_file(origin, name, limits, sources, diagnostics)?;
     let top_dir = top_path

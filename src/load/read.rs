@@ -13,6 +13,9 @@ use std::path::{Path, PathBuf};
 pub enum Origin<'a> {
     Path(&'a Path),
     Stdin,
+    /// Bytes already in memory (the fuzzers, tools embedding aiplan);
+    /// includes resolve from the working directory, as for standard input.
+    Bytes(&'a [u8]),
 }
 
 /// The file as loaded: its id, and whether its text may be parsed.
@@ -48,6 +51,7 @@ pub fn read_file(
             read_limited(std::io::stdin().lock(), limits.max_file_size)?,
             None,
         ),
+        Origin::Bytes(bytes) => (read_limited(bytes, limits.max_file_size)?, None),
     };
     Ok(into_source(bytes, name, path, limits, sources, diagnostics))
 }
