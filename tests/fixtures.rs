@@ -19,6 +19,11 @@
 //! directory without `plan.yaml`) fails the test, so that no fixture is
 //! silently skipped.
 //!
+//! The `err/` corpus covers every way a plan can be wrong (YAML syntax and
+//! encoding, types, unknown keys, the dependency graph, durations, includes
+//! and the domain rules); it may not shrink below [`MIN_ERR_CASES`] cases, and
+//! no case, in `ok/` or `err/`, may run longer than [`CASE_TIME_LIMIT`].
+//!
 //! To create or refresh goldens, run
 //! `UPDATE_GOLDEN=1 cargo test --test fixtures`, then review the diff.
 //!
@@ -32,10 +37,19 @@ use common::{CRATE_ROOT, diagnostics, location_problems, run};
 use serde_json::Value;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// The entry file of a case directory, and the stem of its golden.
 const CASE_ENTRY: &str = "plan.yaml";
 const UPDATE_HINT: &str = "UPDATE_GOLDEN=1 cargo test --test fixtures";
+/// The fewest cases `err/` may hold (issue 7): the corpus is how we know that
+/// every way of getting a plan wrong gets a located diagnostic, so losing
+/// cases (a directory renamed, a glob gone wrong) must fail loudly.
+const MIN_ERR_CASES: usize = 60;
+/// The longest any one case may run. Every case is a small file, checked in
+/// milliseconds; one that takes seconds is a hang or a runaway (an alias bomb
+/// or an include chain that escaped its limit), whatever the machine.
+const CASE_TIME_LIMIT: Duration = Duration::from_secs(2);
 
 /// One fixture: the file to check and, for `err/`, its golden.
 struct Case {
@@ -183,6 +197,49 @@ fn fixture_directories_follow_the_layout() {
         problems.extend(collect(kind).1);
     }
     report_failures("layout problems in tests/fixtures", &problems);
+}
+
+/// The corpus cannot silently shrink: a lost case would take the guarantee
+/// it stands for with it, and the other tests would still pass.
+#[test]
+fn err_corpus_keeps_at_least_the_minimum_number_of_cases() {
+    let (cases, _) = collect("err");
+    assert!(
+        cases.len() >= MIN_ERR_CASES,
+        "tests/fixtures/err holds {} cases, fewer than the {MIN_ERR_CASES} it must keep; \
+         restore the missing cases (or replace them with new ones)",
+        cases.len()
+    );
+}
+
+/// A hang guard rather than a timing assertion: each case runs in its own
+/// process, which is killed if it has not finished after [`CASE_TIME_LIMIT`],
+/// so a hang fails this test with the case's name instead of stalling the
+/// whole run, and normal runs are never judged on their speed.
+#[test]
+fn no_case_runs_longer_than_the_time_limit() {
+    let mut failures = Vec::new();
+    for kind in ["ok", "err"] {
+        for case in collect(kind).0 {
+            let outcome = common::run_within(
+                common::aiplan_process().current_dir(CRATE_ROOT).args([
+                    "check",
+                    "--format",
+                    "json",
+                    "--",
+                    &case.entry,
+                ]),
+                CASE_TIME_LIMIT,
+            );
+            if let Err(problem) = outcome {
+                failures.push(format!("{}: {problem}", case.entry));
+            }
+        }
+    }
+    report_failures(
+        &format!("cases do not finish within {CASE_TIME_LIMIT:?}"),
+        &failures,
+    );
 }
 
 #[test]

@@ -200,3 +200,53 @@ pub fn assert_located(report: &Value) {
 pub fn has_ansi(text: &str) -> bool {
     text.contains('\u{1b}')
 }
+
+/// The `aiplan` binary as a plain `std::process::Command`, for tests that
+/// spawn it and keep control of the running process (`assert_cmd` only runs
+/// a command to completion). The environment is cleaned as in [`aiplan`].
+pub fn aiplan_process() -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_aiplan"));
+    command.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
+    command
+}
+
+/// Runs the command with no input and its output discarded, and kills it if
+/// it has not exited after `limit`: a hang guard, so that a test reports a
+/// runaway input by name instead of hanging the whole run.
+///
+/// Returns the exit status and the time taken, or why the run failed (it was
+/// killed at the limit, or could not be started or waited for). The output is
+/// discarded rather than piped because nobody reads a pipe while the process
+/// runs: a full pipe would block the child and look like a hang.
+pub fn run_within(
+    command: &mut std::process::Command,
+    limit: std::time::Duration,
+) -> Result<(std::process::ExitStatus, std::time::Duration), String> {
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+
+    let started = Instant::now();
+    let mut child = command
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|error| format!("could not be started: {error}"))?;
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) => return Ok((status, started.elapsed())),
+            Ok(None) if started.elapsed() >= limit => {
+                // It may exit between the two calls; either way it is reaped.
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!("still running after {limit:?}, killed"));
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+            Err(error) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!("could not be waited for: {error}"));
+            }
+        }
+    }
+}
