@@ -59,6 +59,8 @@ impl SourceFile {
                 .filter(|&(_, byte)| byte == b'\n')
                 .map(|(index, _)| u32::try_from(index + 1).unwrap_or(u32::MAX)),
         );
+        // Kept for the whole run: drop the slack of growing it.
+        line_starts.shrink_to_fit();
         SourceFile {
             name,
             path,

@@ -36,33 +36,44 @@ pub fn read_file(
     let (bytes, path) = match origin {
         Origin::Path(path) => {
             let file = std::fs::File::open(path)?;
-            if file.metadata()?.is_dir() {
+            let metadata = file.metadata()?;
+            if metadata.is_dir() {
                 return Err(std::io::Error::new(
                     std::io::ErrorKind::IsADirectory,
                     "is a directory",
                 ));
             }
             (
-                read_limited(file, limits.max_file_size)?,
+                read_limited(file, limits.max_file_size, metadata.len())?,
                 Some(path.to_path_buf()),
             )
         }
         Origin::Stdin => (
-            read_limited(std::io::stdin().lock(), limits.max_file_size)?,
+            read_limited(std::io::stdin().lock(), limits.max_file_size, 0)?,
             None,
         ),
-        Origin::Bytes(bytes) => (read_limited(bytes, limits.max_file_size)?, None),
+        Origin::Bytes(bytes) => (
+            read_limited(bytes, limits.max_file_size, bytes.len() as u64)?,
+            None,
+        ),
     };
     Ok(into_source(bytes, name, path, limits, sources, diagnostics))
 }
 
 /// Reads at most one byte past the limit, so a huge file (or an endless
-/// stream) is refused without being read whole.
-fn read_limited(reader: impl Read, limit: u64) -> std::io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
+/// stream) is refused without being read whole. The text is kept for the
+/// whole run (diagnostics quote it), so it is held without the slack that
+/// growing a buffer leaves: allocated at the expected size when it is
+/// known, trimmed when it is not.
+fn read_limited(reader: impl Read, limit: u64, expected_size: u64) -> std::io::Result<Vec<u8>> {
+    let capacity = expected_size.min(limit).saturating_add(1);
+    let mut bytes = Vec::with_capacity(usize::try_from(capacity).unwrap_or(0));
     reader
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)?;
+    if bytes.capacity() - bytes.len() > bytes.len() / 16 {
+        bytes.shrink_to_fit();
+    }
     Ok(bytes)
 }
 
