@@ -38,6 +38,24 @@ pub struct Position {
     pub column: usize,
 }
 
+/// The byte-order mark some editors write at the start of a UTF-8 file.
+pub const BYTE_ORDER_MARK: char = '\u{FEFF}';
+
+/// How many columns the text from a line's start up to a point takes: its
+/// characters, except a byte-order mark that opens the file (`at_file_start`),
+/// which editors do not show and do not count. Every conversion of an offset
+/// to a column goes through here, so that all outputs agree.
+pub fn columns(line_prefix: &str, at_file_start: bool) -> usize {
+    let counted = if at_file_start {
+        line_prefix
+            .strip_prefix(BYTE_ORDER_MARK)
+            .unwrap_or(line_prefix)
+    } else {
+        line_prefix
+    };
+    counted.chars().count()
+}
+
 /// One loaded file.
 #[derive(Debug)]
 pub struct SourceFile {
@@ -82,10 +100,9 @@ impl SourceFile {
         while !self.text.is_char_boundary(boundary) {
             boundary -= 1;
         }
-        let column = self.text[line_start..boundary].chars().count() + 1;
         Position {
             line: line_index + 1,
-            column,
+            column: columns(&self.text[line_start..boundary], line_start == 0) + 1,
         }
     }
 
@@ -138,5 +155,43 @@ impl Sources {
             .iter()
             .position(|file| file.path.as_deref() == Some(path))
             .map(|index| FileId(index as u32))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn position(text: &str, offset: usize) -> (usize, usize) {
+        let file = SourceFile::new("plan.yaml".into(), None, text);
+        let position = file.position(u32::try_from(offset).expect("a small offset"));
+        (position.line, position.column)
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        let text = "aiplan: 1\nname: Zoë x\n";
+        assert_eq!(position(text, 0), (1, 1));
+        assert_eq!(position(text, text.find('x').expect("x")), (2, 11));
+    }
+
+    #[test]
+    fn a_byte_order_mark_that_opens_the_file_takes_no_column() {
+        let text = "\u{FEFF}aiplan: 2\nname: x\n";
+        assert_eq!(position(text, 0), (1, 1));
+        assert_eq!(position(text, 3), (1, 1));
+        assert_eq!(position(text, text.find('2').expect("2")), (1, 9));
+        assert_eq!(position(text, text.find('x').expect("x")), (2, 7));
+        // Inside the mark, the position snaps back to its start.
+        assert_eq!(position(text, 1), (1, 1));
+    }
+
+    #[test]
+    fn a_byte_order_mark_elsewhere_is_a_character() {
+        let text = "aiplan: 1\n\u{FEFF}name: x\n";
+        assert_eq!(position(text, text.find('x').expect("x")), (2, 8));
+        assert_eq!(columns("\u{FEFF}ab", false), 3);
+        assert_eq!(columns("\u{FEFF}ab", true), 2);
+        assert_eq!(columns("a\u{FEFF}b", true), 3);
     }
 }

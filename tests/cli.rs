@@ -174,6 +174,72 @@ fn windows_line_endings_do_not_shift_columns() {
 }
 
 #[test]
+fn a_byte_order_mark_is_not_a_column() {
+    let dir = repo();
+    // The `2` is the 9th character of line 1 as editors count; the BOM
+    // before `aiplan` takes no column.
+    write(dir.path(), "plan.yaml", "\u{FEFF}aiplan: 2\nname: x\n");
+    let outcome = check_json(dir.path(), &["plan.yaml"]);
+    outcome.expect_code(1);
+    let report = outcome.json();
+    let diagnostic = only_diagnostic(&report);
+    assert_eq!(diagnostic["code"], "AP205");
+    assert_eq!(
+        (&diagnostic["line"], &diagnostic["column"]),
+        (&1.into(), &9.into())
+    );
+    assert_eq!(
+        (&diagnostic["end_line"], &diagnostic["end_column"]),
+        (&1.into(), &10.into())
+    );
+
+    let sarif =
+        run(aiplan()
+            .current_dir(dir.path())
+            .args(["check", "--format", "sarif", "plan.yaml"]));
+    let sarif: Value = serde_json::from_str(&sarif.stdout).expect("a SARIF log");
+    let region = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (&region["startColumn"], &region["endColumn"]),
+        (&9.into(), &10.into()),
+        "{region:#}"
+    );
+
+    let github =
+        run(aiplan()
+            .current_dir(dir.path())
+            .args(["check", "--format", "github", "plan.yaml"]));
+    assert!(
+        github
+            .stdout
+            .contains("line=1,col=9,endLine=1,endColumn=10"),
+        "{}",
+        github.stdout
+    );
+
+    let human =
+        run(aiplan()
+            .current_dir(dir.path())
+            .args(["check", "--color", "never", "plan.yaml"]));
+    assert!(human.stderr.contains("plan.yaml:1:9]"), "{}", human.stderr);
+
+    // Only a mark that opens the file is skipped: on a later line U+FEFF is
+    // a character like any other.
+    write(
+        dir.path(),
+        "later.yaml",
+        "aiplan: 1\nname: x\nrequirements: {data_sensitivity: \u{FEFF}hihg}\n",
+    );
+    let report = check_json(dir.path(), &["later.yaml"]).json();
+    let diagnostic = only_diagnostic(&report);
+    assert_eq!(
+        (&diagnostic["line"], &diagnostic["column"]),
+        (&3.into(), &34.into()),
+        "{diagnostic:#}"
+    );
+}
+
+#[test]
 fn invalid_utf8_on_standard_input_is_located_too() {
     let dir = repo();
     let outcome = run(aiplan()

@@ -2,7 +2,7 @@
 //! source lines with labels, and the help.
 
 use crate::diagnostics::{Diagnostic, Severity, Summary};
-use crate::source::{FileId, SourceFile, Sources, Span};
+use crate::source::{self, FileId, SourceFile, Sources, Span};
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, MietteError,
     MietteSpanContents, SourceCode, SourceSpan, SpanContents,
@@ -180,14 +180,16 @@ impl SourceCode for Window {
         let data_start = contents.data().as_ptr() as usize - self.text.as_ptr() as usize;
         let data = &self.text.as_bytes()[data_start..data_start + contents.data().len()];
         // miette counts the column in bytes; aiplan counts characters, as
-        // the JSON output and editors do.
+        // the JSON output and editors do (and not a byte-order mark).
         let line_start = self.text[..local_offset]
             .rfind('\n')
             .map_or(0, |index| index + 1);
         let column = self
             .text
             .get(line_start..local_offset)
-            .map_or(contents.column(), |prefix| prefix.chars().count());
+            .map_or(contents.column(), |prefix| {
+                source::columns(prefix, self.offset + line_start == 0)
+            });
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             data,
