@@ -439,6 +439,76 @@ fn deep_block_sequences_are_refused() {
     assert_eq!(diagnostic["line"], 1, "{diagnostic:#}");
 }
 
+/// `[0,0,0,…]`: two bytes a node, the densest YAML there is.
+fn dense_list(nodes: usize) -> String {
+    format!("[{}]\n", vec!["0"; nodes].join(","))
+}
+
+#[test]
+fn a_file_with_more_nodes_than_the_limit_is_refused_where_it_crosses_it() {
+    // The node limit is one per 8 bytes of --max-file-size: 10,000 here
+    // (its floor), crossed by a 40 kB file of 20,000 nodes.
+    let dir = repo();
+    write(dir.path(), "dense.yaml", dense_list(20_000));
+    let outcome = check_json(dir.path(), &["--max-file-size", "80000", "dense.yaml"]);
+    outcome.expect_code(1);
+    let report = outcome.json();
+    assert_located(&report);
+    let diagnostic = only_diagnostic(&report);
+    assert_eq!(diagnostic["code"], "AP105", "{diagnostic:#}");
+    assert_eq!(
+        diagnostic["message"], "the file holds more than 10000 YAML nodes",
+        "{diagnostic:#}"
+    );
+    // The 10,001st node: the list itself, then 10,000 zeros.
+    assert_eq!(
+        (&diagnostic["line"], &diagnostic["column"]),
+        (&Value::from(1), &Value::from(2 * 10_000)),
+        "{diagnostic:#}"
+    );
+}
+
+#[test]
+fn the_node_limit_follows_the_file_size_limit() {
+    let dir = repo();
+    write(dir.path(), "dense.yaml", dense_list(20_000));
+    // 20,001 nodes fit in a limit of 200,000 / 8 = 25,000: parsed, and
+    // refused only as what it is, a list rather than a plan.
+    let outcome = check_json(dir.path(), &["--max-file-size", "200000", "dense.yaml"]);
+    outcome.expect_code(1);
+    let codes = codes(&outcome.json());
+    assert!(!codes.contains(&"AP105".to_string()), "{codes:?}");
+}
+
+#[test]
+fn a_finding_on_a_line_too_long_to_quote_is_located_without_a_snippet() {
+    // One flow mapping on a 70,000-character line, with an unknown key at
+    // its end: past the 65,535 columns a snippet renderer can pad to.
+    let dir = repo();
+    let padding = "x".repeat(70_000);
+    write(
+        dir.path(),
+        "long.yaml",
+        format!("{{aiplan: 1, name: \"{padding}\", bogus: 1}}\n"),
+    );
+    let outcome =
+        run(aiplan()
+            .current_dir(dir.path())
+            .args(["check", "--color", "never", "long.yaml"]));
+    outcome.expect_code(1);
+    assert!(
+        outcome.stderr.contains("at long.yaml:1:70023")
+            && outcome.stderr.contains("too long to quote")
+            && outcome.stderr.contains("bogus"),
+        "{}",
+        outcome.stderr
+    );
+    assert!(
+        !outcome.stderr.contains(&padding[..200]),
+        "the line is not quoted"
+    );
+}
+
 #[test]
 fn deep_block_sequences_under_a_key_are_refused() {
     let text = format!(

@@ -53,6 +53,19 @@ impl Limits {
     pub fn alias_budget(&self, text_len: usize) -> usize {
         100_000 + text_len / 10
     }
+
+    /// How many YAML nodes (scalars, lists and mappings, keys included,
+    /// and what aliases expand to) one file may hold: one per 8 bytes of
+    /// the file-size limit (5,242,880 by default). Plans written by people
+    /// or generators take 12 bytes a node or more, so only dense input
+    /// such as `[0,0,0,…]` (2 bytes a node) reaches it, and the memory such
+    /// a file can claim stays a few hundred megabytes rather than gigabytes.
+    /// Raising `--max-file-size` raises it in proportion.
+    pub fn max_nodes(&self) -> usize {
+        usize::try_from(self.max_file_size / 8)
+            .unwrap_or(usize::MAX)
+            .max(10_000)
+    }
 }
 
 /// What a file is, decided from its top-level keys.

@@ -55,6 +55,8 @@ pub fn parse(
         tree: SpanTree::default(),
         expanded: 0,
         alias_budget: limits.alias_budget(text.len()),
+        nodes: 0,
+        max_nodes: limits.max_nodes(),
         diagnostics,
     };
     let mut options = Options::default();
@@ -74,6 +76,13 @@ pub fn parse(
             span.start.byte_offset().unwrap_or(0),
             span.end.byte_offset().unwrap_or(0),
         );
+        if matches!(
+            event,
+            Event::Scalar(..) | Event::SequenceStart(..) | Event::MappingStart(..)
+        ) {
+            // An alias counts in `alias`, at its expanded size.
+            builder.nodes += 1;
+        }
         match event {
             Event::DocumentStart(..) => {
                 documents += 1;
@@ -119,6 +128,11 @@ pub fn parse(
             }
             Event::SequenceEnd | Event::MappingEnd => builder.end_collection(span),
             _ => {}
+        }
+        if builder.nodes > builder.max_nodes {
+            // Abandoned before the document can claim more memory.
+            builder.node_limit_reached(span);
+            return None;
         }
     }
     let root = builder.root.take();
@@ -281,6 +295,9 @@ struct Builder<'a> {
     tree: SpanTree,
     expanded: usize,
     alias_budget: usize,
+    /// Nodes built so far, aliases counted at their expanded size.
+    nodes: usize,
+    max_nodes: usize,
     diagnostics: &'a mut Vec<Diagnostic>,
 }
 
@@ -339,6 +356,25 @@ impl Builder<'_> {
             .with_help(format!(
                 "an alias `*{name}` must refer to an anchor `&{name}` defined earlier in the same file"
             ))
+        } else if let Some(escape) = info
+            .contains("unknown escape")
+            .then(|| invalid_escape(self.text, offset))
+            .flatten()
+        {
+            // The parser points at the opening quote; point at the escape.
+            let sequence = &self.text[escape.range()];
+            Diagnostic::new(
+                &diag::YAML_SYNTAX,
+                format!(
+                    "invalid YAML: `{sequence}` is not an escape sequence of a double-quoted string"
+                ),
+                Label::new(self.file, escape, "unknown escape"),
+            )
+            .with_help(
+                "inside double quotes a backslash starts an escape such as `\\n`: write `\\\\` \
+                 for a backslash, or use single quotes, where a backslash is plain text \
+                 ('D:\\exports')",
+            )
         } else {
             Diagnostic::new(
                 &diag::YAML_SYNTAX,
@@ -426,6 +462,22 @@ impl Builder<'_> {
         );
     }
 
+    fn node_limit_reached(&mut self, span: Span) {
+        let limit = self.max_nodes;
+        self.report(
+            Diagnostic::new(
+                &diag::RESOURCE_LIMIT,
+                format!("the file holds more than {limit} YAML nodes"),
+                Label::new(self.file, span, "the limit is crossed here"),
+            )
+            .with_help(
+                "a plan takes about one node per 12 bytes or more; split a plan this large into \
+                 files joined with `include:`, or raise `--max-file-size` (the node limit is \
+                 one per 8 bytes of it)",
+            ),
+        );
+    }
+
     fn alias(&mut self, id: usize, span: Span) {
         let Some(anchored) = self.anchors.get(&id) else {
             // The parser refuses unknown anchors; this is only a safeguard.
@@ -456,6 +508,7 @@ impl Builder<'_> {
         }
         let value = anchored.value.clone();
         let size = anchored.size;
+        self.nodes = self.nodes.saturating_add(size);
         self.complete(
             Node {
                 value,
@@ -614,10 +667,60 @@ fn leaf(value: Value, span: Span) -> Node {
     }
 }
 
+/// The first escape sequence YAML 1.2 does not define (§5.7) in the
+/// double-quoted scalar whose opening quote is at `quote`.
+fn invalid_escape(text: &str, quote: usize) -> Option<Span> {
+    let scalar = text.get(quote..)?.strip_prefix('"')?;
+    let mut chars = scalar.char_indices();
+    while let Some((index, c)) = chars.next() {
+        match c {
+            '"' => return None,
+            '\\' => {
+                let (_, escaped) = chars.next()?;
+                let known = matches!(
+                    escaped,
+                    '0' | 'a'
+                        | 'b'
+                        | 't'
+                        | '\t'
+                        | 'n'
+                        | 'v'
+                        | 'f'
+                        | 'r'
+                        | 'e'
+                        | ' '
+                        | '"'
+                        | '/'
+                        | '\\'
+                        | 'N'
+                        | '_'
+                        | 'L'
+                        | 'P'
+                        | 'x'
+                        | 'u'
+                        | 'U'
+                        | '\n'
+                        | '\r'
+                );
+                if !known {
+                    let start = quote + 1 + index;
+                    return Some(Span::new(start, start + 1 + escaped.len_utf8()));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// A hint for the commonest YAML mistakes behind a parser message.
 fn syntax_help(info: &str) -> Cow<'static, str> {
     let info = info.to_ascii_lowercase();
-    if info.contains("tab") {
+    if info.contains("quote") {
+        "the quoted string that starts here is not closed: add the closing quote at the end of \
+         the value (inside single quotes, an apostrophe is written twice: 'it''s')"
+            .into()
+    } else if info.contains("tab") {
         "YAML indents with spaces only; replace the tab with spaces".into()
     } else if info.contains("mapping values are not allowed") || info.contains("simple key") {
         "either this key is indented more than the keys beside it (entries of one mapping must \

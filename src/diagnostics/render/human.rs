@@ -69,9 +69,72 @@ fn summary_line(summary: Summary) -> String {
     )
 }
 
+/// The longest line quoted in a snippet, in bytes. Longer lines (minified
+/// or generated YAML) are not quoted: the diagnostic gives the location
+/// instead. miette cannot pad a label past 65,535 columns, and a snippet
+/// of a megabyte-long line helps nobody.
+const MAX_QUOTED_LINE: usize = 1_000;
+
+/// Whether every line a label of the diagnostic points at in `file` is
+/// short enough to quote.
+fn quotable(file: &SourceFile, spans: impl Iterator<Item = Span>) -> bool {
+    spans.into_iter().all(|span| {
+        let first = file.position(span.start).line;
+        let last = file.position(span.end).line;
+        (first..=last)
+            .all(|line| file.line_start(line) - file.line_start(line - 1) <= MAX_QUOTED_LINE)
+    })
+}
+
+/// The diagnostic without a snippet: its location is given as a note.
+fn without_snippet(sources: &Sources, diagnostic: &Diagnostic) -> miette::Report {
+    let locate = |label: &crate::diagnostics::Label| {
+        let file = sources.get(label.file);
+        let position = file.position(label.span.start);
+        format!("{}:{}:{}", file.name, position.line, position.column)
+    };
+    let mut notes = vec![format!(
+        "at {}: {} (the line is too long to quote)",
+        locate(&diagnostic.primary),
+        diagnostic.primary.message
+    )];
+    for label in &diagnostic.secondary {
+        notes.push(format!("{}: {}", label.message, locate(label)));
+    }
+    if let Some(help) = &diagnostic.help {
+        notes.push(help.clone());
+    }
+    miette::Report::new(
+        MietteDiagnostic::new(diagnostic.message.clone())
+            .with_code(format!("{} {}", diagnostic.code.code, diagnostic.code.name))
+            .with_severity(miette_severity(diagnostic.severity))
+            .with_help(notes.join("\n")),
+    )
+}
+
+fn miette_severity(severity: Severity) -> miette::Severity {
+    match severity {
+        Severity::Error => miette::Severity::Error,
+        Severity::Warning => miette::Severity::Warning,
+        Severity::Info => miette::Severity::Advice,
+    }
+}
+
 fn to_miette(sources: &Sources, diagnostic: &Diagnostic) -> miette::Report {
     let file_id = diagnostic.primary.file;
     let file = sources.get(file_id);
+    let spans_in_file = || {
+        std::iter::once(diagnostic.primary.span).chain(
+            diagnostic
+                .secondary
+                .iter()
+                .filter(|label| label.file == file_id)
+                .map(|label| label.span),
+        )
+    };
+    if !quotable(file, spans_in_file()) {
+        return without_snippet(sources, diagnostic);
+    }
     let mut labels = vec![LabeledSpan::new_primary_with_span(
         Some(diagnostic.primary.message.clone()).filter(|m| !m.is_empty()),
         source_span(diagnostic.primary.span),
@@ -101,23 +164,12 @@ fn to_miette(sources: &Sources, diagnostic: &Diagnostic) -> miette::Report {
     }
     let mut report = MietteDiagnostic::new(diagnostic.message.clone())
         .with_code(format!("{} {}", diagnostic.code.code, diagnostic.code.name))
-        .with_severity(match diagnostic.severity {
-            Severity::Error => miette::Severity::Error,
-            Severity::Warning => miette::Severity::Warning,
-            Severity::Info => miette::Severity::Advice,
-        })
+        .with_severity(miette_severity(diagnostic.severity))
         .with_labels(labels);
     if !help.is_empty() {
         report = report.with_help(help);
     }
-    let spans = std::iter::once(diagnostic.primary.span).chain(
-        diagnostic
-            .secondary
-            .iter()
-            .filter(|label| label.file == file_id)
-            .map(|label| label.span),
-    );
-    miette::Report::new(report).with_source_code(Window::around(file_id, file, spans))
+    miette::Report::new(report).with_source_code(Window::around(file_id, file, spans_in_file()))
 }
 
 fn source_span(span: Span) -> SourceSpan {
