@@ -5,6 +5,7 @@
 //! (located schema errors) → `model` (typed `Plan`), each stage collecting
 //! `Diagnostic`s rather than stopping at the first.
 
+pub mod allocator;
 pub mod baseline;
 pub mod check;
 pub mod cli;

@@ -4,51 +4,7 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// `mi_option_purge_delay` in the mimalloc 3 that libmimalloc-sys 0.1.49
-/// builds (the Rust bindings do not name it; the test below checks the
-/// index against its documented default).
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
-/// Makes mimalloc give freed memory back to the system at once. By default
-/// it keeps freed pages for a second (arenas ten), longer than a whole
-/// check of a 100,000-phase plan takes, so the memory of the parse is still
-/// resident while the model is built and the peak RSS grows by a third.
-/// Returning it at once costs no measurable time (see BENCHMARKS.md).
-fn return_freed_memory_promptly() {
-    // SAFETY: sets one integer option of the allocator; it is called before
-    // any other thread exists, and mimalloc reads options atomically.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
-}
-
 fn main() -> std::process::ExitCode {
-    return_freed_memory_promptly();
+    aiplan::allocator::return_freed_memory_promptly();
     aiplan::cli::run()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_purge_delay_option_index_names_the_purge_delay() {
-        // mimalloc 3's purge_delay defaults to 1000 ms, its neighbours (the
-        // deprecated eager-commit delay, use_numa_nodes) to 1 and 0: if an
-        // update of libmimalloc-sys moved the option, this fails. (It reads
-        // the defaults: run it without MIMALLOC_* variables set.)
-        // SAFETY: reads integer options.
-        let (before, delay, after) = unsafe {
-            (
-                libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY - 1),
-                libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY),
-                libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY + 1),
-            )
-        };
-        assert_eq!((before, delay, after), (1, 1000, 0));
-        return_freed_memory_promptly();
-        // SAFETY: reads an integer option.
-        assert_eq!(
-            unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) },
-            0
-        );
-    }
 }
