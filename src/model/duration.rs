@@ -63,9 +63,33 @@ pub enum DurationError {
     UnknownUnit(String),
     MissingUnit,
     NotANumber,
-    ReversedRange,
+    /// A range written largest first; `instead` is the same range smallest
+    /// first, as it should be written.
+    ReversedRange {
+        instead: String,
+    },
+    /// A three-point range whose optimistic value is above its most likely.
+    OptimisticAboveLikely {
+        optimistic: u64,
+        likely: u64,
+    },
+    /// A three-point range whose most likely value is above its pessimistic.
+    LikelyAbovePessimistic {
+        likely: u64,
+        pessimistic: u64,
+    },
+    /// A range with a unit after a value other than the last
+    /// (`6 weeks-3 months`); `instead` is the range in one unit, when it can
+    /// be worked out.
+    UnitInsideRange {
+        instead: Option<String>,
+    },
     TooLong,
 }
+
+/// What a three-point range must satisfy, said the same way each time.
+const THREE_POINT_ORDER: &str = "a three-point range is optimistic-most likely-pessimistic, \
+    with optimistic ≤ most likely ≤ pessimistic";
 
 impl fmt::Display for DurationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -78,9 +102,31 @@ impl fmt::Display for DurationError {
             DurationError::UnknownUnit(unit) => write!(f, "`{unit}` is not a unit of duration"),
             DurationError::MissingUnit => f.write_str("the duration has no unit"),
             DurationError::NotANumber => f.write_str("the duration does not start with a number"),
-            DurationError::ReversedRange => f.write_str(
-                "a range goes from the optimistic to the pessimistic value, smallest first",
+            DurationError::ReversedRange { instead } => write!(
+                f,
+                "a range goes from the optimistic to the pessimistic value, smallest first: \
+                 write `{instead}`"
             ),
+            DurationError::OptimisticAboveLikely { optimistic, likely } => write!(
+                f,
+                "the optimistic value ({optimistic}) is above the most likely one ({likely}): \
+                 {THREE_POINT_ORDER}"
+            ),
+            DurationError::LikelyAbovePessimistic {
+                likely,
+                pessimistic,
+            } => write!(
+                f,
+                "the most likely value ({likely}) is above the pessimistic one ({pessimistic}): \
+                 {THREE_POINT_ORDER}"
+            ),
+            DurationError::UnitInsideRange { instead } => {
+                f.write_str("a range takes one unit, written once at the end (`6-12 weeks`)")?;
+                match instead {
+                    Some(instead) => write!(f, ": write `{instead}`"),
+                    None => Ok(()),
+                }
+            }
             DurationError::TooLong => write!(f, "a phase may last at most {MAX_DAYS} days"),
         }
     }
@@ -112,41 +158,120 @@ pub fn parse_duration(text: &str) -> Result<Duration, DurationError> {
     if numbers.contains(['.', ',']) {
         return Err(DurationError::Fractional);
     }
-    let per_unit = unit_days(unit)?;
-    let values: Vec<u64> = numbers
-        .split(['-', '–'])
+    let per_unit = unit_days(unit).map_err(|error| unit_inside_range(text).unwrap_or(error))?;
+    let written: Vec<u64> = numbers
+        .split(RANGE_DASHES)
         .map(|part| {
             let part = part.trim();
             if part.is_empty() {
                 return Err(DurationError::NotANumber);
             }
-            part.parse::<u64>()
-                .map_err(|_| DurationError::TooLong)?
+            let value = part.parse::<u64>().map_err(|_| DurationError::TooLong)?;
+            value
                 .checked_mul(per_unit)
                 .filter(|&days| days <= MAX_DAYS)
-                .ok_or(DurationError::TooLong)
+                .ok_or(DurationError::TooLong)?;
+            Ok(value)
         })
         .collect::<Result<_, _>>()?;
-    let duration = match values[..] {
-        [days] => Duration::days(days),
-        [optimistic, pessimistic] => Duration {
+    // Whole values of the same unit: their order is the order of the days.
+    let reversed = || {
+        let values: Vec<String> = written.iter().rev().map(u64::to_string).collect();
+        DurationError::ReversedRange {
+            instead: format!("{}{}", values.join("-"), &text[numbers.trim_end().len()..]),
+        }
+    };
+    let days: Vec<u64> = written.iter().map(|value| value * per_unit).collect();
+    match (&written[..], &days[..]) {
+        (_, &[days]) => Ok(Duration::days(days)),
+        (&[optimistic, pessimistic], _) if optimistic > pessimistic => Err(reversed()),
+        (_, &[optimistic, pessimistic]) => Ok(Duration {
             optimistic,
             likely_halves: optimistic + pessimistic,
             pessimistic,
-        },
-        [optimistic, likely, pessimistic] if optimistic <= likely => Duration {
+        }),
+        (&[optimistic, likely, pessimistic], _) if optimistic > likely && likely > pessimistic => {
+            Err(reversed())
+        }
+        (&[optimistic, likely, _], _) if optimistic > likely => {
+            Err(DurationError::OptimisticAboveLikely { optimistic, likely })
+        }
+        (&[_, likely, pessimistic], _) if likely > pessimistic => {
+            Err(DurationError::LikelyAbovePessimistic {
+                likely,
+                pessimistic,
+            })
+        }
+        (_, &[optimistic, likely, pessimistic]) => Ok(Duration {
             optimistic,
             likely_halves: likely * 2,
             pessimistic,
-        },
-        [_, _, _] => return Err(DurationError::ReversedRange),
-        _ => return Err(DurationError::NotANumber),
-    };
-    if duration.optimistic > duration.pessimistic || duration.likely() > duration.pessimistic as f64
-    {
-        return Err(DurationError::ReversedRange);
+        }),
+        _ => Err(DurationError::NotANumber),
     }
-    Ok(duration)
+}
+
+/// What separates the values of a range.
+const RANGE_DASHES: [char; 2] = ['-', '–'];
+
+/// `6 weeks-3 months`: a range whose values each carry a unit. `None` when
+/// the text is not a range of numbers (`3 man-weeks` has an unknown unit).
+fn unit_inside_range(text: &str) -> Option<DurationError> {
+    let parts: Vec<&str> = text.split(RANGE_DASHES).map(str::trim).collect();
+    let is_range = parts.len() > 1
+        && parts
+            .iter()
+            .all(|part| part.starts_with(|c: char| c.is_ascii_digit()));
+    is_range.then(|| DurationError::UnitInsideRange {
+        instead: in_one_unit(&parts),
+    })
+}
+
+/// The values of a range with units inside it, written in one unit: the
+/// largest unit the plan used in which every value is whole, else days.
+/// `None` when a value cannot be read or the values are out of order.
+fn in_one_unit(parts: &[&str]) -> Option<String> {
+    if !(2..=3).contains(&parts.len()) {
+        return None;
+    }
+    let mut days = vec![0; parts.len()];
+    let mut used = vec![1];
+    // A value without a unit takes the unit written after it (`2-4 weeks-…`).
+    let mut next_unit = None;
+    for (index, part) in parts.iter().enumerate().rev() {
+        let digits = part
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(part.len());
+        let (value, unit) = part.split_at(digits);
+        let unit = unit.trim();
+        if !unit.is_empty() {
+            let per_unit = unit_days(unit).ok()?;
+            used.push(per_unit);
+            next_unit = Some(per_unit);
+        }
+        days[index] = value
+            .parse::<u64>()
+            .ok()?
+            .checked_mul(next_unit?)
+            .filter(|&days| days <= MAX_DAYS)?;
+    }
+    if !days.is_sorted() {
+        return None;
+    }
+    let per_unit = used
+        .into_iter()
+        .filter(|&per_unit| days.iter().all(|day| day % per_unit == 0))
+        .max()?;
+    let name = match per_unit {
+        DAYS_PER_MONTH => "months",
+        DAYS_PER_WEEK => "weeks",
+        _ => "days",
+    };
+    let values: Vec<String> = days
+        .iter()
+        .map(|day| (day / per_unit).to_string())
+        .collect();
+    Some(format!("{} {name}", values.join("-")))
 }
 
 fn unit_days(unit: &str) -> Result<u64, DurationError> {
@@ -210,14 +335,6 @@ mod tests {
             Err(DurationError::UnknownUnit("fortnights".into()))
         );
         assert_eq!(
-            parse_duration("12-6 months"),
-            Err(DurationError::ReversedRange)
-        );
-        assert_eq!(
-            parse_duration("2-9-6 weeks"),
-            Err(DurationError::ReversedRange)
-        );
-        assert_eq!(
             parse_duration("200 years"),
             Err(DurationError::UnknownUnit("years".into()))
         );
@@ -228,5 +345,87 @@ mod tests {
         assert_eq!(parse_duration("5000 months"), Err(DurationError::TooLong));
         assert_eq!(parse_duration("4-"), Err(DurationError::MissingUnit));
         assert_eq!(parse_duration("4- weeks"), Err(DurationError::NotANumber));
+    }
+
+    fn message(text: &str) -> String {
+        parse_duration(text)
+            .expect_err("an unreadable duration")
+            .to_string()
+    }
+
+    #[test]
+    fn a_range_out_of_order_says_which_values_are() {
+        assert_eq!(
+            message("12-6 months"),
+            "a range goes from the optimistic to the pessimistic value, smallest first: write `6-12 months`"
+        );
+        assert_eq!(
+            message("2-8-6 weeks"),
+            "the most likely value (8) is above the pessimistic one (6): a three-point range is \
+             optimistic-most likely-pessimistic, with optimistic ≤ most likely ≤ pessimistic"
+        );
+        assert_eq!(
+            message("9-4-12 weeks"),
+            "the optimistic value (9) is above the most likely one (4): a three-point range is \
+             optimistic-most likely-pessimistic, with optimistic ≤ most likely ≤ pessimistic"
+        );
+        assert_eq!(
+            message("9-8-4 weeks"),
+            "a range goes from the optimistic to the pessimistic value, smallest first: write `4-8-9 weeks`"
+        );
+        assert_eq!(
+            message("12–6mo"),
+            "a range goes from the optimistic to the pessimistic value, smallest first: write `6-12mo`"
+        );
+        // Equal values are in order.
+        assert_eq!(days("2-2-2 weeks"), 14);
+        assert_eq!(days("2-6-6 weeks"), 38);
+    }
+
+    #[test]
+    fn a_unit_inside_a_range_is_one_unit_too_many() {
+        assert_eq!(
+            message("6 weeks-3 months"),
+            "a range takes one unit, written once at the end (`6-12 weeks`): \
+             write `42-90 days`"
+        );
+        assert_eq!(
+            message("6 weeks - 12 weeks"),
+            "a range takes one unit, written once at the end (`6-12 weeks`): \
+             write `6-12 weeks`"
+        );
+        assert_eq!(
+            message("1 month-2 months"),
+            "a range takes one unit, written once at the end (`6-12 weeks`): \
+             write `1-2 months`"
+        );
+        assert_eq!(
+            message("2-4 weeks-2 months"),
+            "a range takes one unit, written once at the end (`6-12 weeks`): \
+             write `14-28-60 days`"
+        );
+        assert_eq!(
+            message("2w-6w"),
+            "a range takes one unit, written once at the end (`6-12 weeks`): \
+             write `2-6 weeks`"
+        );
+        // No suggestion where the range is out of order or a part is unreadable.
+        assert_eq!(
+            message("3 months-6 weeks"),
+            "a range takes one unit, written once at the end (`6-12 weeks`)"
+        );
+        assert_eq!(
+            message("6 weeks-3 fortnights"),
+            "a range takes one unit, written once at the end (`6-12 weeks`)"
+        );
+        assert_eq!(
+            message("6 weeks-3"),
+            "a range takes one unit, written once at the end (`6-12 weeks`)"
+        );
+        // A dash that is not between numbers is still an unknown unit.
+        assert_eq!(
+            parse_duration("3 man-weeks"),
+            Err(DurationError::UnknownUnit("man-weeks".into()))
+        );
     }
 }
