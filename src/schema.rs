@@ -70,13 +70,7 @@ fn forbid_null(schema: &mut Value) {
     // The derive bounds unsigned integers below but not above; without the
     // upper bound, `gpu_nodes: 99999999999` would pass the schema and then
     // fail to load.
-    let maximum = match object.get("format").and_then(Value::as_str) {
-        Some("uint8") => Some(u64::from(u8::MAX)),
-        Some("uint16") => Some(u64::from(u16::MAX)),
-        Some("uint32") => Some(u64::from(u32::MAX)),
-        _ => None,
-    };
-    if let Some(maximum) = maximum {
+    if let Some(maximum) = machine_maximum(object.get("format").and_then(Value::as_str)) {
         object.entry("maximum").or_insert(Value::from(maximum));
     }
     if let Some(Value::Array(alternatives)) = object.get("anyOf")
@@ -99,6 +93,16 @@ fn forbid_null(schema: &mut Value) {
             Value::Array(items) => items.iter_mut().for_each(forbid_null),
             _ => {}
         }
+    }
+}
+
+/// The largest value an unsigned integer field can hold, from its `format`.
+fn machine_maximum(format: Option<&str>) -> Option<u64> {
+    match format {
+        Some("uint8") => Some(u64::from(u8::MAX)),
+        Some("uint16") => Some(u64::from(u16::MAX)),
+        Some("uint32") => Some(u64::from(u32::MAX)),
+        _ => None,
     }
 }
 
@@ -317,24 +321,56 @@ impl Translator<'_> {
             ValidationErrorKind::AnyOf { .. } | ValidationErrorKind::OneOfNotValid { .. } => {
                 out.push(self.no_alternative(&tokens, &place, instance, holder, &schema_tokens));
             }
-            ValidationErrorKind::Minimum { limit } => out.push(self.at_value(
-                &diag::INVALID_VALUE,
-                &tokens,
-                format!("{place} must be at least {limit}, not {}", plain(instance)),
-                format!("below {limit}"),
-            )),
-            ValidationErrorKind::Maximum { limit } => out.push(self.at_value(
-                &diag::INVALID_VALUE,
-                &tokens,
-                format!("{place} must be at most {limit}, not {}", plain(instance)),
-                format!("above {limit}"),
-            )),
+            ValidationErrorKind::Minimum { limit } => {
+                let mut diagnostic = self.at_value(
+                    &diag::INVALID_VALUE,
+                    &tokens,
+                    format!("{place} must be at least {limit}, not {}", plain(instance)),
+                    format!("below {limit}"),
+                );
+                diagnostic.help = holder.map(|holder| self.range_help(holder));
+                out.push(diagnostic);
+            }
+            ValidationErrorKind::Maximum { limit } => {
+                let mut diagnostic = self.at_value(
+                    &diag::INVALID_VALUE,
+                    &tokens,
+                    format!("{place} must be at most {limit}, not {}", plain(instance)),
+                    format!("above {limit}"),
+                );
+                diagnostic.help = holder.map(|holder| self.range_help(holder));
+                out.push(diagnostic);
+            }
             _ => out.push(self.at_value(
                 &diag::INVALID_VALUE,
                 &tokens,
                 format!("{place}: {error}"),
                 "invalid value".to_string(),
             )),
+        }
+    }
+
+    /// The help for a number out of range: the range, and what the number
+    /// is, from the field's description.
+    fn range_help(&self, schema: &Value) -> String {
+        let kind = match schema.get("type").and_then(Value::as_str) {
+            Some("integer") => "a whole number",
+            _ => "a number",
+        };
+        // The largest value of a machine integer is no advice; the message
+        // names it when it is the bound that was passed.
+        let maximum = schema.get("maximum").filter(|maximum| {
+            maximum.as_u64() != machine_maximum(schema.get("format").and_then(Value::as_str))
+        });
+        let range = match (schema.get("minimum"), maximum) {
+            (Some(minimum), Some(maximum)) => format!("{kind} from {minimum} to {maximum}"),
+            (Some(minimum), None) => format!("{kind} of at least {minimum}"),
+            (None, Some(maximum)) => format!("{kind} of at most {maximum}"),
+            (None, None) => kind.to_string(),
+        };
+        match self.description(schema) {
+            Some(description) => format!("write {range} — {description}"),
+            None => format!("write {range}"),
         }
     }
 

@@ -1353,6 +1353,68 @@ fn regression_integer_out_of_range_is_located_at_the_value() {
 }
 
 #[test]
+fn regression_numbers_out_of_range_are_errors_at_the_value() {
+    let plan = format!(
+        "{CLEAN_PLAN}\
+network: {{bandwidth_gbps: -10, latency_ms: -1}}
+thresholds:
+  edge: {{latency_budget_ms: -5}}
+  optimization: {{low_gpu_utilization_percent: 300}}
+"
+    );
+    let outcome = run(aiplan()
+        .args(["check", "--format", "json", "-"])
+        .write_stdin(plan));
+    outcome.expect_code(1);
+    let report = outcome.json();
+    let found: Vec<(&str, u64, u64, &str)> = diagnostics(&report)
+        .iter()
+        .map(|diagnostic| {
+            (
+                diagnostic["code"].as_str().unwrap_or(""),
+                diagnostic["line"].as_u64().unwrap_or(0),
+                diagnostic["column"].as_u64().unwrap_or(0),
+                diagnostic["message"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "AP204",
+                10,
+                27,
+                "`network.bandwidth_gbps` must be at least 0, not -10"
+            ),
+            (
+                "AP204",
+                10,
+                44,
+                "`network.latency_ms` must be at least 0, not -1"
+            ),
+            (
+                "AP204",
+                12,
+                29,
+                "`thresholds.edge.latency_budget_ms` must be at least 0, not -5"
+            ),
+            (
+                "AP204",
+                13,
+                47,
+                "`thresholds.optimization.low_gpu_utilization_percent` must be at most 100, not 300"
+            ),
+        ],
+        "{report:#}"
+    );
+    for diagnostic in diagnostics(&report) {
+        let help = diagnostic["help"].as_str().unwrap_or("");
+        assert!(help.starts_with("write a number "), "{diagnostic:#}");
+    }
+}
+
+#[test]
 fn regression_whole_float_for_an_integer_is_not_an_internal_error() {
     let plan = format!("{CLEAN_PLAN}compute:\n  sizing:\n    gpu_nodes: 2.0\n");
     let outcome = run(aiplan()

@@ -55,6 +55,42 @@ fn every_field_has_a_description() {
     );
 }
 
+/// Every number a plan may write has a range (issue: negative bandwidths and
+/// percentages over 100 were accepted silently): a minimum always, and a
+/// maximum of 100 for percentages and everything on the 0-100 readiness
+/// scale.
+#[test]
+fn every_number_is_range_checked() {
+    let schema = aiplan::schema::published();
+    let mut unbounded = Vec::new();
+    for (name, definition) in schema["$defs"].as_object().expect("$defs") {
+        let Some(properties) = definition.get("properties").and_then(|p| p.as_object()) else {
+            continue;
+        };
+        for (key, property) in properties {
+            let numeric = matches!(
+                property.get("type").and_then(|t| t.as_str()),
+                Some("number" | "integer")
+            );
+            if !numeric || key == "aiplan" {
+                continue;
+            }
+            let place = format!("{name}.{key}");
+            if property.get("minimum").is_none() {
+                unbounded.push(format!("{place} has no minimum"));
+            }
+            let on_a_hundred = key.ends_with("_percent")
+                || (name == "ReadinessThresholds"
+                    && key != "min_cpu_cores"
+                    && key != "min_download_mbps");
+            if on_a_hundred && property.get("maximum") != Some(&serde_json::json!(100)) {
+                unbounded.push(format!("{place} is not at most 100"));
+            }
+        }
+    }
+    assert!(unbounded.is_empty(), "{unbounded:#?}");
+}
+
 /// Validates YAML with the published schema alone, as an editor would.
 fn published_schema_errors(text: &str) -> Vec<String> {
     let mut diagnostics = Vec::new();

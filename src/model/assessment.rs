@@ -41,6 +41,7 @@ pub struct Hardware {
     pub cpu_cores: Option<u32>,
     /// Memory in GiB.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0))]
     pub memory_gb: Option<f64>,
     /// GPUs available today, by model (at least one scores 30 points).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -61,6 +62,7 @@ pub struct Gpu {
     pub count: u32,
     /// Memory per GPU in GiB.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0))]
     pub memory_gb: Option<f64>,
 }
 
@@ -74,12 +76,15 @@ fn one() -> u32 {
 pub struct MeasuredNetwork {
     /// Download bandwidth in Mbit/s (above 100 scores 25 points).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0))]
     pub download_mbps: Option<f64>,
     /// Upload bandwidth in Mbit/s.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0))]
     pub upload_mbps: Option<f64>,
     /// Round-trip latency to the main data centre or cloud region, in milliseconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0))]
     pub latency_ms: Option<f64>,
 }
 

@@ -124,6 +124,7 @@ pub struct RuleCondition {
     pub workload_pattern: Option<WorkloadPattern>,
     /// Matches a latency requirement at least this tight, in milliseconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0))]
     pub latency_at_most_ms: Option<f64>,
     /// Matches when the requirements list this workload.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -166,9 +167,11 @@ pub struct Sizing {
 pub struct Network {
     /// Bandwidth between nodes, in Gbit/s.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0))]
     pub bandwidth_gbps: Option<f64>,
     /// Latency between nodes, in milliseconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0))]
     pub latency_ms: Option<f64>,
     /// The interconnect between nodes.
     #[serde(default, skip_serializing_if = "Option::is_none")]

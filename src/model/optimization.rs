@@ -37,12 +37,14 @@ pub struct Metric {
 pub struct OptimizationFacts {
     /// Average GPU utilisation in percent (under 30 suggests scaling GPU nodes down).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0, max = 100))]
     pub gpu_utilization_percent: Option<f64>,
     /// Training jobs checkpoint and tolerate interruption (spot instances are 60-90% cheaper).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interruption_tolerant_training: Option<bool>,
     /// Serving cost per prediction in USD (over 0.001 suggests quantising models).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0))]
     pub serving_cost_per_prediction_usd: Option<f64>,
     /// The same data is read again and again (a feature cache cuts loading time by about half).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -53,8 +53,10 @@ impl Default for NetworkThresholds {
 #[serde(deny_unknown_fields)]
 pub struct LinkNeed {
     /// Bandwidth needed, in Gbit/s.
+    #[schemars(range(min = 0))]
     pub min_bandwidth_gbps: f64,
     /// Latency tolerated, in milliseconds.
+    #[schemars(range(min = 0))]
     pub max_latency_ms: f64,
 }
 
@@ -72,20 +74,27 @@ impl LinkNeed {
 #[serde(deny_unknown_fields, default)]
 pub struct ReadinessThresholds {
     /// Points for at least one GPU (default 30).
+    #[schemars(range(min = 0, max = 100))]
     pub gpu_points: u32,
     /// Points for enough CPU cores (default 20).
+    #[schemars(range(min = 0, max = 100))]
     pub cpu_points: u32,
     /// CPU cores that count as enough (default 8).
     pub min_cpu_cores: u32,
     /// Points for a fast enough download (default 25).
+    #[schemars(range(min = 0, max = 100))]
     pub network_points: u32,
     /// Download speed, in Mbit/s, that must be exceeded (default 100).
+    #[schemars(range(min = 0))]
     pub min_download_mbps: f64,
     /// Points for a Python data stack (default 25).
+    #[schemars(range(min = 0, max = 100))]
     pub python_points: u32,
     /// Below this score, urgent action is required (default 50).
+    #[schemars(range(min = 0, max = 100))]
     pub urgent_below: u32,
     /// Below this score (and not urgent), modernisation is needed (default 75).
+    #[schemars(range(min = 0, max = 100))]
     pub modernise_below: u32,
 }
 
@@ -109,8 +118,10 @@ impl Default for ReadinessThresholds {
 #[serde(deny_unknown_fields, default)]
 pub struct EdgeThresholds {
     /// The longest one real-time inference may take, in milliseconds (default 20).
+    #[schemars(range(min = 0))]
     pub latency_budget_ms: f64,
     /// The largest input an edge device's memory holds, in MB (default 10).
+    #[schemars(range(min = 0))]
     pub max_input_mb: f64,
 }
 
@@ -128,8 +139,10 @@ impl Default for EdgeThresholds {
 #[serde(deny_unknown_fields, default)]
 pub struct OptimizationThresholds {
     /// GPU utilisation, in percent, under which GPU nodes should be scaled down (default 30).
+    #[schemars(range(min = 0, max = 100))]
     pub low_gpu_utilization_percent: f64,
     /// Serving cost per prediction, in USD, above which inference models should be quantised (default 0.001).
+    #[schemars(range(min = 0))]
     pub max_serving_cost_per_prediction_usd: f64,
 }
 
