@@ -400,18 +400,49 @@ thresholds:
 
 #[test]
 fn extreme_thresholds_do_not_crash() {
+    // The extremes the schema allows: every criterion worth 100 points, the
+    // CPU criterion out of reach, the bands at 0.
     let thresholds = "\
 thresholds:
   readiness:
-    gpu_points: 4294967295
-    cpu_points: 4294967295
-    min_cpu_cores: 0
-    min_download_mbps: -1
+    gpu_points: 100
+    cpu_points: 100
+    network_points: 100
+    python_points: 100
+    min_cpu_cores: 4294967295
+    min_download_mbps: 0
     urgent_below: 0
     modernise_below: 0
 ";
     let report = audit_json(&plan(FULL, thresholds), &[], 0);
-    assert_eq!(report["score"], u64::from(u32::MAX));
+    assert_eq!(report["score"], 300);
+}
+
+#[test]
+fn thresholds_out_of_range_are_refused() {
+    // Points beyond the 0-100 score and a negative speed are schema errors.
+    let dir = repo();
+    let thresholds = "\
+thresholds:
+  readiness:
+    gpu_points: 4294967295
+    min_download_mbps: -1
+";
+    write(dir.path(), "plan.yaml", &plan(FULL, thresholds));
+    let outcome = audit(dir.path(), &["plan.yaml"]);
+    outcome.expect_code(1);
+    assert!(outcome.stdout.is_empty(), "{}", outcome.stdout);
+    for expected in [
+        "`thresholds.readiness.gpu_points` must be at most 100, not 4294967295",
+        "`thresholds.readiness.min_download_mbps` must be at least 0, not -1",
+        "cannot be audited",
+    ] {
+        assert!(
+            outcome.stderr.contains(expected),
+            "{expected}:\n{}",
+            outcome.stderr
+        );
+    }
 }
 
 // ---------------------------------------------------------------------------
