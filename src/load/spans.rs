@@ -64,7 +64,7 @@ pub struct SpanTree {
 
 impl SpanTree {
     /// A sequence node whose items are `items`.
-    pub fn seq(&mut self, span: Span, items: Vec<SpanNode>) -> SpanNode {
+    pub fn seq(&mut self, span: Span, items: impl ExactSizeIterator<Item = SpanNode>) -> SpanNode {
         let first = u32::try_from(self.items.len()).unwrap_or(u32::MAX);
         let count = u32::try_from(items.len()).unwrap_or(u32::MAX);
         self.items.extend(items);
@@ -164,7 +164,7 @@ impl SpanTree {
 #[derive(Debug, Default)]
 pub struct KeyTable {
     names: Vec<Box<str>>,
-    ids: HashMap<Box<str>, u32>,
+    ids: HashMap<Box<str>, u32, foldhash::fast::RandomState>,
 }
 
 impl KeyTable {

@@ -16,6 +16,10 @@ use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+/// A hash map with foldhash, randomly seeded: keys here are short and
+/// hashed once per node, where SipHash showed in profiles.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
 /// One YAML document: its value and where each node came from.
 #[derive(Debug)]
 pub struct YamlDocument {
@@ -51,7 +55,8 @@ pub fn parse(
         text,
         stack: Vec::new(),
         root: None,
-        anchors: HashMap::new(),
+        anchors: FastMap::default(),
+        pools: Pools::default(),
         tree: SpanTree::default(),
         expanded: 0,
         alias_budget: limits.alias_budget(text.len()),
@@ -114,17 +119,17 @@ pub fn parse(
             Event::Alias(id) => builder.alias(id, span),
             Event::SequenceStart(_, anchor, tag) => {
                 builder.check_collection_tag(tag.as_deref(), "seq", span);
-                builder.stack.push(Frame::new(
-                    FrameKind::Seq(Vec::new(), Vec::new()),
-                    span,
-                    anchor,
-                ));
+                let (values, spans) = builder.pools.seqs.pop().unwrap_or_default();
+                builder
+                    .stack
+                    .push(Frame::new(FrameKind::Seq(values, spans), span, anchor));
             }
             Event::MappingStart(_, anchor, tag) => {
                 builder.check_collection_tag(tag.as_deref(), "map", span);
+                let map = builder.pools.maps.pop().unwrap_or_default();
                 builder
                     .stack
-                    .push(Frame::new(FrameKind::Map(Box::default()), span, anchor));
+                    .push(Frame::new(FrameKind::Map(map), span, anchor));
             }
             Event::SequenceEnd | Event::MappingEnd => builder.end_collection(span),
             _ => {}
@@ -185,7 +190,17 @@ impl Frame {
 
 enum FrameKind {
     Seq(Vec<Value>, Vec<SpanNode>),
-    Map(Box<MapFrame>),
+    Map(MapFrame),
+}
+
+/// The buffers of finished collections, reused by the next ones: a plan
+/// holds a few collections per phase, and growing fresh buffers for each
+/// cost more allocations than building the values themselves. What a
+/// collection keeps is copied out at its exact size.
+#[derive(Default)]
+struct Pools {
+    seqs: Vec<(Vec<Value>, Vec<SpanNode>)>,
+    maps: Vec<MapFrame>,
 }
 
 /// A mapping being built. Entries stay in source order until the mapping
@@ -197,7 +212,7 @@ struct MapFrame {
     entries: Vec<(String, Value, MapEntrySpan)>,
     /// Key → entry index, built once a mapping grows large, so duplicate
     /// detection stays linear for hostile mappings with many keys.
-    index: Option<HashMap<String, usize>>,
+    index: Option<FastMap<String, usize>>,
     pending: Pending,
     /// Mappings named by `<<` merge keys, with the site they came from.
     merges: Vec<(Map<String, Value>, Span)>,
@@ -232,12 +247,11 @@ impl MapFrame {
         }
     }
 
-    /// The finished mapping: merged keys added where not written, entries
-    /// sorted by key.
-    fn finish(
-        mut self,
-        keys: &mut super::spans::KeyTable,
-    ) -> (Map<String, Value>, Vec<MapEntrySpan>) {
+    /// The finished mapping, merged keys added where not written; its
+    /// entries go to the span tree sorted by key, as the map orders them.
+    /// Leaves the frame empty, for reuse.
+    fn finish(&mut self, tree: &mut SpanTree, span: Span) -> (Map<String, Value>, SpanNode) {
+        let keys = &mut tree.keys;
         for (merged, site) in std::mem::take(&mut self.merges) {
             for (key, value) in merged {
                 if self.position(&key).is_none() {
@@ -255,15 +269,16 @@ impl MapFrame {
             }
         }
         self.entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut spans = Vec::with_capacity(self.entries.len());
-        let values = self
-            .entries
-            .into_iter()
-            .map(|(key, value, span)| {
-                spans.push(span);
-                (key, value)
-            })
-            .collect();
+        let mut values = Map::new();
+        let spans = tree.map(
+            span,
+            self.entries.drain(..).map(|(key, value, span)| {
+                values.insert(key, value);
+                span
+            }),
+        );
+        self.index = None;
+        self.pending = Pending::Key;
         (values, spans)
     }
 }
@@ -291,7 +306,8 @@ struct Builder<'a> {
     text: &'a str,
     stack: Vec<Frame>,
     root: Option<Node>,
-    anchors: HashMap<usize, Anchored>,
+    anchors: FastMap<usize, Anchored>,
+    pools: Pools,
     tree: SpanTree,
     expanded: usize,
     alias_budget: usize,
@@ -530,13 +546,19 @@ impl Builder<'_> {
             end: end.end.max(frame.start.end),
         };
         let (value, spans) = match frame.kind {
-            FrameKind::Seq(values, spans) => (Value::Array(values), self.tree.seq(span, spans)),
-            FrameKind::Map(map) => {
-                let (values, entries) = map.finish(&mut self.tree.keys);
-                (
-                    Value::Object(values),
-                    self.tree.map(span, entries.into_iter()),
-                )
+            FrameKind::Seq(mut values, mut spans) => {
+                // Moved into a vector of the exact size; the buffer stays.
+                let mut exact = Vec::with_capacity(values.len());
+                exact.append(&mut values);
+                let value = Value::Array(exact);
+                let spans_node = self.tree.seq(span, spans.drain(..));
+                self.pools.seqs.push((values, spans));
+                (value, spans_node)
+            }
+            FrameKind::Map(mut map) => {
+                let (values, spans_node) = map.finish(&mut self.tree, span);
+                self.pools.maps.push(map);
+                (Value::Object(values), spans_node)
             }
         };
         self.complete(
