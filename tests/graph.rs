@@ -144,3 +144,43 @@ fn a_dependency_on_a_phase_in_a_file_that_failed_to_load_is_not_misreported() {
     assert_eq!(rules(&report), ["yaml-syntax"]);
     assert_eq!(report["diagnostics"][0]["file"], "broken.yaml");
 }
+
+#[test]
+fn a_dependency_named_three_times_points_each_repeat_at_the_first() {
+    let dir = tempfile::tempdir().expect("dir");
+    let pilot = "pilot".to_string();
+    let text = plan(
+        [
+            phase("pilot", &[]),
+            phase("rollout", &[pilot.clone(), pilot.clone(), pilot]),
+        ]
+        .into_iter(),
+    );
+    std::fs::write(dir.path().join("plan.yaml"), text).expect("write");
+    let (code, report) = check(dir.path(), "plan.yaml");
+    assert_eq!(code, 0, "a repeat is a warning: {report:#}");
+    assert_eq!(
+        rules(&report),
+        ["duplicate-dependency", "duplicate-dependency"]
+    );
+}
+
+#[test]
+fn long_dependency_lists_and_many_unknown_names_are_each_reported_once() {
+    // A phase naming one dependency 20,000 times, and 20,000 phases each
+    // naming an unknown phase: checks that stay linear, whatever the input.
+    let dir = tempfile::tempdir().expect("dir");
+    let repeated: Vec<String> = std::iter::repeat_n("p0".to_string(), 20_000).collect();
+    let text = plan(
+        std::iter::once(phase("p0", &[]))
+            .chain(std::iter::once(phase("hub", &repeated)))
+            .chain((0..20_000).map(|i| phase(&format!("q{i}"), &[format!("gone-{i}")]))),
+    );
+    std::fs::write(dir.path().join("plan.yaml"), text).expect("write");
+    let (code, report) = check(dir.path(), "plan.yaml");
+    assert_eq!(code, 1);
+    let found = rules(&report);
+    let count = |rule: &str| found.iter().filter(|found| **found == rule).count();
+    assert_eq!(count("duplicate-dependency"), 19_999);
+    assert_eq!(count("unknown-dependency"), 20_000);
+}

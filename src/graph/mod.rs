@@ -50,14 +50,27 @@ pub fn analyze(
 ) -> Analysis {
     let phases = &resolved.plan.phases;
     let sources = &resolved.phase_sources;
-    let mut nodes = Vec::with_capacity(phases.len());
-    let mut index_of: HashMap<String, usize> = HashMap::with_capacity(phases.len());
     let mut sound = complete;
+    let mut nodes = Vec::with_capacity(phases.len());
     for (index, phase) in phases.iter().enumerate() {
         let id = phase
             .id
             .clone()
             .unwrap_or_else(|| kebab_case(phase.display_name()));
+        let days = duration_days(phase, index, resolved, locator, diagnostics);
+        sound &= days.is_some();
+        nodes.push(PhaseNode {
+            id,
+            name: phase.display_name().to_string(),
+            days,
+        });
+    }
+    // Ids borrowed from the nodes: hashed once per phase and per
+    // dependency, with foldhash rather than SipHash.
+    let mut index_of: FastMap<&str, usize> = FastMap::default();
+    index_of.reserve(phases.len());
+    for (index, (phase, node)) in phases.iter().zip(&nodes).enumerate() {
+        let id = node.id.as_str();
         if id.is_empty() {
             sound = false;
             diagnostics.push(
@@ -86,16 +99,12 @@ pub fn analyze(
                 }),
             );
         } else {
-            index_of.insert(id.clone(), index);
+            index_of.insert(id, index);
         }
-        let days = duration_days(phase, index, resolved, locator, diagnostics);
-        sound &= days.is_some();
-        nodes.push(PhaseNode {
-            id,
-            name: phase.display_name().to_string(),
-            days,
-        });
     }
+    // Phase names, for "that is the name of phase X": built at the first
+    // unknown dependency, so thousands of them stay linear.
+    let mut index_of_name: Option<FastMap<&str, usize>> = None;
 
     // "Did you mean" compares an unknown name with every id; thousands of
     // unknown names in a huge plan would make that quadratic, so the
@@ -106,7 +115,7 @@ pub fn analyze(
         graph.add_node(());
     }
     for (index, phase) in phases.iter().enumerate() {
-        let mut named = HashMap::new();
+        let first_entries = FirstEntries::of(&phase.depends_on);
         for (entry, dependency) in phase.depends_on.iter().enumerate() {
             let at = |message: &str| {
                 locator.in_phase(
@@ -115,7 +124,7 @@ pub fn analyze(
                     message,
                 )
             };
-            if let Some(earlier) = named.insert(dependency.as_str(), entry) {
+            if let Some(earlier) = first_entries.earlier(&phase.depends_on, entry) {
                 diagnostics.push(
                     Diagnostic::new(
                         &diag::DUPLICATE_DEPENDENCY,
@@ -158,14 +167,15 @@ pub fn analyze(
                         );
                         let suggestion = if suggestion_budget >= index_of.len() {
                             suggestion_budget -= index_of.len();
-                            closest(dependency, index_of.keys().map(String::as_str))
+                            closest(dependency, index_of.keys().copied())
                         } else {
                             None
                         };
                         // A phase's display name written where its id belongs.
-                        let named = phases
-                            .iter()
-                            .position(|phase| phase.name.as_deref() == Some(dependency.as_str()));
+                        let named = index_of_name
+                            .get_or_insert_with(|| names_to_indices(phases))
+                            .get(dependency.as_str())
+                            .copied();
                         diagnostic.help = Some(match (named, suggestion) {
                             (Some(named), _) => format!(
                                 "`{dependency}` is the name of the phase `{}`; depends_on takes ids",
@@ -200,6 +210,54 @@ pub fn analyze(
         graph,
         schedule,
     }
+}
+
+/// A hash map with foldhash, randomly seeded.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
+/// Where each dependency of a list is first named, to report repeats.
+/// Lists are short, where a scan beats hashing; a long (hostile) list gets
+/// a map, so it stays linear.
+enum FirstEntries<'a> {
+    Scan,
+    Map(FastMap<&'a str, usize>),
+}
+
+impl<'a> FirstEntries<'a> {
+    const MAP_FROM: usize = 16;
+
+    fn of(list: &'a [String]) -> FirstEntries<'a> {
+        if list.len() < Self::MAP_FROM {
+            return FirstEntries::Scan;
+        }
+        let mut first = FastMap::default();
+        for (entry, name) in list.iter().enumerate() {
+            first.entry(name.as_str()).or_insert(entry);
+        }
+        FirstEntries::Map(first)
+    }
+
+    /// The entry before `entry` that names the same phase, if any.
+    fn earlier(&self, list: &[String], entry: usize) -> Option<usize> {
+        match self {
+            FirstEntries::Scan => list[..entry].iter().position(|name| *name == list[entry]),
+            FirstEntries::Map(first) => first
+                .get(list[entry].as_str())
+                .copied()
+                .filter(|&first| first < entry),
+        }
+    }
+}
+
+/// Each written phase name and the first phase that has it.
+fn names_to_indices(phases: &[crate::model::Phase]) -> FastMap<&str, usize> {
+    let mut names = FastMap::default();
+    for (index, phase) in phases.iter().enumerate() {
+        if let Some(name) = phase.name.as_deref() {
+            names.entry(name).or_insert(index);
+        }
+    }
+    names
 }
 
 /// Reads a phase's duration, reporting what is wrong with it.
