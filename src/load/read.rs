@@ -106,7 +106,10 @@ fn into_source(
             readable: false,
         };
     }
-    if let Some(nul) = bytes.iter().position(|&byte| byte == 0) {
+    // `contains` on bytes is a vectorised memchr; the position is only
+    // needed for the message.
+    if bytes.contains(&0) {
+        let nul = bytes.iter().position(|&byte| byte == 0).unwrap_or(0);
         let id = sources.add(SourceFile::new(name, path, ""));
         let diagnostic = if looks_like_utf16(&bytes) {
             // Windows PowerShell 5 writes `>` redirections as UTF-16.
