@@ -54,6 +54,10 @@ fn every_fuzz_input_checks_and_renders_without_panicking() {
                 let _ = aiplan::emit::schedule::table(plan, schedule);
             }
             let _ = aiplan::emit::graph::mermaid(plan);
+            if let Err(error) = aiplan::emit::roadmap::render(plan, &report.diagnostics, None) {
+                panic!("{}: the roadmap did not render: {error}", path.display());
+            }
+            let _ = aiplan::emit::terraform::generate(plan);
         }
     }
 }

@@ -38,6 +38,12 @@ fuzz_target!(|bytes: &[u8]| {
         }
         let _ = emit::graph::dot(plan);
         let _ = emit::graph::mermaid(plan);
+        // The built-in templates render any plan that checked: a template
+        // error here is a bug, not a property of the input.
+        if let Err(error) = emit::roadmap::render(plan, &report.diagnostics, None) {
+            panic!("the roadmap did not render: {error}");
+        }
+        let _ = emit::terraform::generate(plan);
         if let Some(decision) = &plan.decision {
             let _ = emit::decision::text(decision);
             let _ = emit::decision::json(decision);
