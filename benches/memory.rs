@@ -274,6 +274,8 @@ fn measure(phases: usize, dir: &Path, limits: &Limits) {
 }
 
 fn main() {
+    // As the binary configures its allocator, first thing.
+    aiplan::allocator::return_freed_memory_promptly();
     let mut sizes = vec![1_000, 10_000, 100_000];
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
