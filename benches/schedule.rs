@@ -1,6 +1,8 @@
 //! The dependency graph and the critical-path schedule on generated plans of
 //! 1k, 10k and 100k phases with one to three dependencies each, against
-//! TaskJuggler (`tj3`) scheduling the same tasks.
+//! TaskJuggler (`tj3`) scheduling the same tasks; and, on the same plan
+//! files, the performance record of issue 7: the bare YAML parse, `check`,
+//! `aiplan check` as a process and `check-jsonschema` with aiplan's schema.
 //!
 //! For each size, one run measures, interleaved so that a noisy machine
 //! disturbs them alike, the median over several iterations of:
@@ -18,22 +20,38 @@
 //!   time);
 //! - `tj3`: `tj3 --silent --no-color plan.tjp` on the equivalent TaskJuggler
 //!   project, with a CSV report of every task's dates (wall time), for the
-//!   sizes up to `--tj3-max` (10,000 by default: tj3 takes minutes beyond).
+//!   sizes up to `--tj3-max` (10,000 by default: tj3 takes minutes beyond);
+//! - `parse`: granit-parser iterating the plan's YAML events, in this
+//!   process (the floor of any loader; as in the load bench);
+//! - `check`: `aiplan::check::check` on the plan file, in this process,
+//!   until it returns;
+//! - `check_cli`: the release binary, `aiplan check --color never
+//!   plan.yaml`, as a fresh process (wall time);
+//! - `check-jsonschema --schemafile schemas/aiplan.schema.json plan.yaml`
+//!   as a fresh process (wall time), for each installation given with
+//!   `--check-jsonschema` and `--check-jsonschema-clib` (the script passes
+//!   one as pip installs it and one with ruamel.yaml's C loader), on the
+//!   sizes up to `--check-jsonschema-max`; every run must accept the plan.
 //!
 //! Every run of tj3 is checked: each task's start and end must be the start
 //! and finish date that `aiplan schedule` gives the phase, else the bench
 //! fails. Without tj3 the bench says so and measures aiplan alone.
 //!
-//! The target: `tj3` over `schedule` above 150 at 10,000 phases, and
-//! `analyze` of 100,000 phases well under a second.
+//! The targets (issue 7): `tj3` over `schedule` above 150 and
+//! `check-jsonschema` over `check_cli` above 60 at 10,000 phases; `check`
+//! within 2× `parse` at 100,000; and `analyze` of 100,000 phases well under
+//! a second.
 //!
 //! Usage: `cargo bench --bench schedule -- [--sizes 1000,10000,100000]
-//! [--tj3-max 10000] [--keep DIR] [--tsv FILE]`. `--keep` leaves the plans
+//! [--tj3-max 10000] [--check-jsonschema PROGRAM]
+//! [--check-jsonschema-clib PROGRAM] [--check-jsonschema-max 100000]
+//! [--schema FILE] [--keep DIR] [--tsv FILE]`. `--keep` leaves the plans
 //! and projects in DIR (`plan-<phases>.yaml`, `tj3-<phases>/plan.tjp`);
 //! `--tsv` writes the figures as tab-separated values. `scripts/bench.sh`
-//! writes them into BENCHMARKS.md.
+//! installs check-jsonschema and writes the figures into BENCHMARKS.md.
 
 mod support {
+    pub mod bare_parse;
     pub mod dag_gen;
 }
 
@@ -49,9 +67,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
+use support::bare_parse::bare_parse;
 use support::dag_gen;
 
-/// The allocator of the `aiplan` binary (src/main.rs).
+/// The allocator of the `aiplan` binary (src/main.rs), configured as there
+/// (`aiplan::allocator`) at the start of `main`.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -62,14 +82,27 @@ const AIPLAN: &str = env!("CARGO_BIN_EXE_aiplan");
 struct Options {
     sizes: Vec<usize>,
     tj3_max: usize,
+    /// check-jsonschema programs: as pip installs it, and with the C loader.
+    check_jsonschema: [Option<PathBuf>; VALIDATORS],
+    check_jsonschema_max: usize,
+    schema: PathBuf,
     keep: Option<PathBuf>,
     tsv: Option<PathBuf>,
 }
+
+/// How many check-jsonschema installations the bench can time.
+const VALIDATORS: usize = 2;
 
 fn options() -> Result<Options, String> {
     let mut options = Options {
         sizes: vec![1_000, 10_000, 100_000],
         tj3_max: 10_000,
+        check_jsonschema: [None, None],
+        check_jsonschema_max: 100_000,
+        schema: PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/schemas/aiplan.schema.json"
+        )),
         keep: None,
         tsv: None,
     };
@@ -86,6 +119,12 @@ fn options() -> Result<Options, String> {
                 options.sizes = value()?.split(',').map(number).collect::<Result<_, _>>()?;
             }
             "--tj3-max" => options.tj3_max = number(&value()?)?,
+            "--check-jsonschema" => options.check_jsonschema[0] = Some(PathBuf::from(value()?)),
+            "--check-jsonschema-clib" => {
+                options.check_jsonschema[1] = Some(PathBuf::from(value()?));
+            }
+            "--check-jsonschema-max" => options.check_jsonschema_max = number(&value()?)?,
+            "--schema" => options.schema = PathBuf::from(value()?),
             "--keep" => options.keep = Some(PathBuf::from(value()?)),
             "--tsv" => options.tsv = Some(PathBuf::from(value()?)),
             // `cargo bench` passes `--bench`; a name filter may follow.
@@ -111,6 +150,15 @@ fn tj3_runs(phases: usize) -> usize {
         0..=5_000 => 5,
         5_001..=50_000 => 3,
         _ => 1,
+    }
+}
+
+/// Timed runs of check-jsonschema (about 1 ms a phase as pip installs it,
+/// on this machine, plus a second to start).
+fn check_jsonschema_runs(phases: usize) -> usize {
+    match phases {
+        0..=50_000 => 5,
+        _ => 3,
     }
 }
 
@@ -233,6 +281,69 @@ fn cli(path: &Path) -> (Duration, Result<Vec<u8>, String>) {
         Ok(output) => Ok(output.stdout),
     };
     (elapsed, result)
+}
+
+/// `check` in this process: the time until it returns its report (the CLI
+/// never frees it, so freeing it is left out, as in the load bench).
+fn check_in_process(path: &Path, limits: &Limits) -> Duration {
+    let started = Instant::now();
+    let report = check(&[Input::Path(path.to_path_buf())], limits);
+    let elapsed = started.elapsed();
+    drop(black_box(report));
+    elapsed
+}
+
+/// A fresh process of `program` with `args`: its wall time, and whether it
+/// exited 0 (else what it printed).
+fn process(program: &Path, args: &[&std::ffi::OsStr]) -> (Duration, Result<(), String>) {
+    let started = Instant::now();
+    let output = Command::new(program).args(args).output();
+    let elapsed = started.elapsed();
+    let result = match output {
+        Err(error) => Err(format!("cannot run {}: {error}", program.display())),
+        Ok(output) if !output.status.success() => Err(format!(
+            "{} exits {:?}: {}{}",
+            program.display(),
+            output.status.code(),
+            String::from_utf8_lossy(&output.stdout[..output.stdout.len().min(2000)]),
+            String::from_utf8_lossy(&output.stderr[..output.stderr.len().min(2000)])
+        )),
+        Ok(_) => Ok(()),
+    };
+    (elapsed, result)
+}
+
+/// `aiplan check --color never plan.yaml` as a fresh process.
+fn check_cli(path: &Path) -> (Duration, Result<(), String>) {
+    process(
+        Path::new(AIPLAN),
+        &[
+            "check".as_ref(),
+            "--color".as_ref(),
+            "never".as_ref(),
+            path.as_os_str(),
+        ],
+    )
+}
+
+/// `check-jsonschema --schemafile SCHEMA plan.yaml` as a fresh process.
+fn check_jsonschema(program: &Path, schema: &Path, path: &Path) -> (Duration, Result<(), String>) {
+    process(
+        program,
+        &[
+            "--schemafile".as_ref(),
+            schema.as_os_str(),
+            path.as_os_str(),
+        ],
+    )
+}
+
+/// Timed runs of one check-jsonschema installation on one plan.
+struct Validator {
+    runs: usize,
+    median: Duration,
+    /// Whether every run accepted the plan (else the first refusal).
+    accepted: Result<(), String>,
 }
 
 /// Dates by task id from tj3's report: `id → (start, end)`.
@@ -359,6 +470,16 @@ struct Row {
     clean: Result<(), String>,
     /// Whether tj3's dates are aiplan's; `None` when tj3 did not run.
     agree: Option<Result<(), String>>,
+    /// YAML events in the plan.
+    events: usize,
+    /// The bare parse, in this process.
+    parse: Duration,
+    /// `check`, in this process.
+    check: Duration,
+    /// `aiplan check` as a fresh process.
+    check_cli: Duration,
+    /// Each check-jsonschema installation, when it ran.
+    validators: [Option<Validator>; VALIDATORS],
 }
 
 impl Row {
@@ -368,7 +489,15 @@ impl Row {
     }
 }
 
-fn measure(phases: usize, dir: &Path, limits: &Limits, run_tj3: bool) -> Result<Row, String> {
+/// What to run besides aiplan, on a plan of a given size.
+struct Others<'a> {
+    tj3: bool,
+    /// check-jsonschema installations to time, with the schema.
+    validators: [Option<&'a Path>; VALIDATORS],
+    schema: &'a Path,
+}
+
+fn measure(phases: usize, dir: &Path, limits: &Limits, others: &Others<'_>) -> Result<Row, String> {
     let generated = dag_gen::generate(phases);
     let text = dag_gen::plan_yaml(&generated);
     let project = dag_gen::taskjuggler(&generated);
@@ -427,13 +556,30 @@ fn measure(phases: usize, dir: &Path, limits: &Limits, run_tj3: bool) -> Result<
     {
         clean = Err(message.clone());
     }
+    let events = bare_parse(&text);
+    check_in_process(&path, limits);
+    if let Err(message) = check_cli(&path).1
+        && clean.is_ok()
+    {
+        clean = Err(format!("aiplan check: {message}"));
+    }
 
     let count = iterations(phases);
-    let tj3_count = if run_tj3 { tj3_runs(phases) } else { 0 };
+    let tj3_count = if others.tj3 { tj3_runs(phases) } else { 0 };
+    let validator_count = check_jsonschema_runs(phases);
     let mut agree = None;
     let (mut analyzes, mut cpms, mut libraries, mut clis, mut tj3s) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut parses, mut checks, mut check_clis) = (Vec::new(), Vec::new(), Vec::new());
+    let mut validator_times: [Vec<Duration>; VALIDATORS] = Default::default();
+    let mut accepted: [Result<(), String>; VALIDATORS] = [Ok(()), Ok(())];
     for iteration in 0..count {
+        let started = Instant::now();
+        black_box(bare_parse(black_box(&text)));
+        parses.push(started.elapsed());
+        checks.push(check_in_process(&path, limits));
+        check_clis.push(check_cli(&path).0);
+
         let (time, analysis, _) = analyze(&resolved, black_box(&locator));
         analyzes.push(time);
         let started = Instant::now();
@@ -461,7 +607,36 @@ fn measure(phases: usize, dir: &Path, limits: &Limits, run_tj3: bool) -> Result<
                 agree = Some(verdict);
             }
         }
+
+        // check-jsonschema's runs likewise.
+        for (index, program) in others.validators.iter().enumerate() {
+            let Some(program) = program else { continue };
+            let times = &mut validator_times[index];
+            if times.len() < validator_count && iteration >= times.len() * count / validator_count {
+                let (time, verdict) = check_jsonschema(program, others.schema, &path);
+                times.push(time);
+                eprintln!(
+                    "  {} on {phases} phases, run {} of {validator_count}: {:.0} ms{}",
+                    program.display(),
+                    times.len(),
+                    ms(time),
+                    if verdict.is_ok() { "" } else { " (refused)" }
+                );
+                if accepted[index].is_ok() {
+                    accepted[index] = verdict;
+                }
+            }
+        }
     }
+    let mut accepted = accepted.into_iter();
+    let validators = validator_times.map(|mut times| {
+        let accepted = accepted.next().expect("one verdict per installation");
+        (!times.is_empty()).then(|| Validator {
+            runs: times.len(),
+            median: median(&mut times),
+            accepted,
+        })
+    });
     drop(black_box((analysis, unit, sources, resolved)));
 
     Ok(Row {
@@ -478,6 +653,11 @@ fn measure(phases: usize, dir: &Path, limits: &Limits, run_tj3: bool) -> Result<
         tj3: (!tj3s.is_empty()).then(|| (tj3s.len(), median(&mut tj3s))),
         clean,
         agree,
+        events,
+        parse: median(&mut parses),
+        check: median(&mut checks),
+        check_cli: median(&mut check_clis),
+        validators,
     })
 }
 
@@ -495,9 +675,57 @@ fn process_floor(dir: &Path) -> Result<Duration, String> {
     Ok(median(&mut samples))
 }
 
-const TSV_HEADER: &str = "phases\tedges\tplan_bytes\tproject_bytes\ttotal_days\titerations\tanalyze_ms\tanalyze_ns_per_item\tcpm_ms\tlibrary_ms\tcli_ms\tcli_floor_ms\ttj3_runs\ttj3_ms\ttj3_over_cli\tclean\tdates_agree";
+/// check-jsonschema on the one-phase plan (written by `process_floor`):
+/// the fixed cost of its process (Python start-up, imports, the schema),
+/// median of 5 runs after one that also warms the page cache.
+fn check_jsonschema_floor(program: &Path, schema: &Path, dir: &Path) -> Result<Duration, String> {
+    let path = dir.join("minimal.yaml");
+    check_jsonschema(program, schema, &path).1?;
+    let mut samples: Vec<Duration> = (0..5)
+        .map(|_| check_jsonschema(program, schema, &path).0)
+        .collect();
+    Ok(median(&mut samples))
+}
 
-fn tsv_line(row: &Row, floor: Duration) -> String {
+const TSV_HEADER: &str = "phases\tedges\tplan_bytes\tproject_bytes\ttotal_days\titerations\tanalyze_ms\tanalyze_ns_per_item\tcpm_ms\tlibrary_ms\tcli_ms\tcli_floor_ms\ttj3_runs\ttj3_ms\ttj3_over_cli\tclean\tdates_agree\tevents\tparse_ms\tcheck_ms\tcheck_over_parse\tcheck_cli_ms\tcjs_floor_ms\tcjs_runs\tcjs_ms\tcjs_over_check_cli\tcjs_accepts\tcjsc_floor_ms\tcjsc_runs\tcjsc_ms\tcjsc_over_check_cli\tcjsc_accepts";
+
+/// The record's columns of `row`: the parse and check, then for each
+/// check-jsonschema installation its floor, runs, median, ratio to `aiplan
+/// check` and verdict (`-` where it did not run).
+fn record_columns(row: &Row, validator_floors: &[Option<Duration>; VALIDATORS]) -> String {
+    let mut columns = format!(
+        "{}\t{:.3}\t{:.3}\t{:.2}\t{:.3}",
+        row.events,
+        ms(row.parse),
+        ms(row.check),
+        ratio(row.check, row.parse),
+        ms(row.check_cli)
+    );
+    for (validator, floor) in row.validators.iter().zip(validator_floors) {
+        let floor = floor.map_or("-".into(), |floor| format!("{:.1}", ms(floor)));
+        match validator {
+            Some(validator) => columns.push_str(&format!(
+                "\t{floor}\t{}\t{:.1}\t{:.1}\t{}",
+                validator.runs,
+                ms(validator.median),
+                ratio(validator.median, row.check_cli),
+                if validator.accepted.is_ok() {
+                    "yes"
+                } else {
+                    "no"
+                }
+            )),
+            None => columns.push_str(&format!("\t{floor}\t0\t-\t-\t-")),
+        }
+    }
+    columns
+}
+
+fn tsv_line(
+    row: &Row,
+    floor: Duration,
+    validator_floors: &[Option<Duration>; VALIDATORS],
+) -> String {
     let (tj3_runs, tj3_ms, tj3_over_cli) = match row.tj3 {
         Some((runs, time)) => (
             runs.to_string(),
@@ -507,7 +735,7 @@ fn tsv_line(row: &Row, floor: Duration) -> String {
         None => ("0".into(), "-".into(), "-".into()),
     };
     format!(
-        "{}\t{}\t{}\t{}\t{}\t{}\t{:.3}\t{:.1}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{tj3_runs}\t{tj3_ms}\t{tj3_over_cli}\t{}\t{}",
+        "{}\t{}\t{}\t{}\t{}\t{}\t{:.3}\t{:.1}\t{:.3}\t{:.3}\t{:.3}\t{:.3}\t{tj3_runs}\t{tj3_ms}\t{tj3_over_cli}\t{}\t{}\t{}",
         row.phases,
         row.edges,
         row.plan_bytes,
@@ -526,10 +754,57 @@ fn tsv_line(row: &Row, floor: Duration) -> String {
             Some(Ok(())) => "yes",
             Some(Err(_)) => "no",
         },
+        record_columns(row, validator_floors),
     )
 }
 
+/// The record on the same plans: parse and check in this process, `aiplan
+/// check` and check-jsonschema as processes.
+fn print_record(rows: &[Row]) {
+    println!(
+        "\n{:>8} {:>10} {:>9} {:>9} {:>7} {:>9} {:>13} {:>8} {:>13} {:>8}",
+        "phases",
+        "bytes",
+        "parse ms",
+        "check ms",
+        "chk/prs",
+        "check cli",
+        "cjs ms (runs)",
+        "cjs/chk",
+        "cjs-c (runs)",
+        "cjs-c/chk"
+    );
+    for row in rows {
+        let validators: Vec<(String, String)> = row
+            .validators
+            .iter()
+            .map(|validator| match validator {
+                Some(validator) => (
+                    format!("{:.0} ({})", ms(validator.median), validator.runs),
+                    format!("{:.1}", ratio(validator.median, row.check_cli)),
+                ),
+                None => ("-".into(), "-".into()),
+            })
+            .collect();
+        println!(
+            "{:>8} {:>10} {:>9.2} {:>9.2} {:>7.2} {:>9.2} {:>13} {:>8} {:>13} {:>8}",
+            row.phases,
+            row.plan_bytes,
+            ms(row.parse),
+            ms(row.check),
+            ratio(row.check, row.parse),
+            ms(row.check_cli),
+            validators[0].0,
+            validators[0].1,
+            validators[1].0,
+            validators[1].1,
+        );
+    }
+}
+
 fn main() -> ExitCode {
+    // As the binary configures its allocator, first thing.
+    aiplan::allocator::return_freed_memory_promptly();
     let options = match options() {
         Ok(options) => options,
         Err(message) => {
@@ -562,6 +837,30 @@ fn main() -> ExitCode {
         "aiplan schedule --format json of a one-phase plan (process floor): {:.2} ms",
         ms(floor)
     );
+    let mut failed = false;
+    let mut validators: [Option<&Path>; VALIDATORS] = [None, None];
+    let mut validator_floors: [Option<Duration>; VALIDATORS] = [None, None];
+    for (index, program) in options.check_jsonschema.iter().enumerate() {
+        let Some(program) = program else { continue };
+        match check_jsonschema_floor(program, &options.schema, &dir) {
+            Ok(floor) => {
+                println!(
+                    "{} on a one-phase plan (process floor): {:.1} ms",
+                    program.display(),
+                    ms(floor)
+                );
+                validators[index] = Some(program);
+                validator_floors[index] = Some(floor);
+            }
+            Err(message) => {
+                eprintln!(
+                    "FAIL: {} on a one-phase plan: {message}; not timed",
+                    program.display()
+                );
+                failed = true;
+            }
+        }
+    }
     println!(
         "{:>8} {:>8} {:>5} {:>10} {:>9} {:>8} {:>10} {:>11} {:>9} {:>10} {:>8}  dates",
         "phases",
@@ -578,10 +877,17 @@ fn main() -> ExitCode {
     );
     let limits = Limits::default();
     let mut rows = Vec::new();
-    let mut failed = false;
     for &phases in &options.sizes {
-        let run_tj3 = has_tj3 && phases <= options.tj3_max;
-        let row = match measure(phases, &dir, &limits, run_tj3) {
+        let others = Others {
+            tj3: has_tj3 && phases <= options.tj3_max,
+            validators: if phases <= options.check_jsonschema_max {
+                validators
+            } else {
+                [None, None]
+            },
+            schema: &options.schema,
+        };
+        let row = match measure(phases, &dir, &limits, &others) {
             Ok(row) => row,
             Err(message) => {
                 eprintln!("FAIL: the plan of {phases} phases: {message}");
@@ -625,14 +931,21 @@ fn main() -> ExitCode {
             );
             failed = true;
         }
+        for validator in row.validators.iter().flatten() {
+            if let Err(message) = &validator.accepted {
+                eprintln!("FAIL: check-jsonschema refuses the plan of {phases} phases: {message}");
+                failed = true;
+            }
+        }
         let _ = std::io::stdout().flush();
         rows.push(row);
     }
+    print_record(&rows);
     if let Some(path) = &options.tsv {
         let mut text = String::from(TSV_HEADER);
         text.push('\n');
         for row in &rows {
-            text.push_str(&tsv_line(row, floor));
+            text.push_str(&tsv_line(row, floor, &validator_floors));
             text.push('\n');
         }
         if let Err(error) = std::fs::write(path, text) {
