@@ -10,8 +10,12 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 /// it keeps freed pages for a second (arenas ten), longer than a whole
 /// check of a 100,000-phase plan takes, so the memory of the parse is still
 /// resident while the model is built and the peak RSS grows by a third.
-/// Call it first thing in `main`, before other threads exist.
+/// Call it first thing in `main`, before other threads exist. A
+/// `MIMALLOC_PURGE_DELAY` set in the environment is left to mimalloc.
 pub fn return_freed_memory_promptly() {
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some() {
+        return;
+    }
     // SAFETY: sets one integer option of the allocator, which mimalloc
     // stores atomically; it works whether or not mimalloc is the global
     // allocator.
