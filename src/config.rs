@@ -198,23 +198,67 @@ impl Config {
     }
 }
 
-/// Glob matching over bytes: `**` matches anything, `*` anything but `/`,
-/// `?` one byte but `/`.
-fn glob_matches(glob: &[u8], text: &[u8]) -> bool {
-    match glob {
-        [] => text.is_empty(),
-        [b'*', b'*', rest @ ..] => {
-            let rest = rest.strip_prefix(b"/").unwrap_or(rest);
-            (0..=text.len()).any(|skip| glob_matches(rest, &text[skip..]))
-        }
-        [b'*', rest @ ..] => (0..=text.len())
-            .take_while(|&skip| skip == 0 || text[skip - 1] != b'/')
-            .any(|skip| glob_matches(rest, &text[skip..])),
-        [b'?', rest @ ..] => {
-            matches!(text.first(), Some(&byte) if byte != b'/') && glob_matches(rest, &text[1..])
-        }
-        [byte, rest @ ..] => text.first() == Some(byte) && glob_matches(rest, &text[1..]),
+/// One element of a glob.
+#[derive(Clone, Copy)]
+enum Token {
+    /// `**`: anything, `/` included (with the `/` after it, if any).
+    AnyPath,
+    /// `*`: anything but `/`.
+    AnyName,
+    /// `?`: one byte but `/`.
+    One,
+    Byte(u8),
+}
+
+fn tokens(glob: &[u8]) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(glob.len());
+    let mut rest = glob;
+    while let Some((&first, tail)) = rest.split_first() {
+        rest = tail;
+        tokens.push(match first {
+            b'*' if rest.first() == Some(&b'*') => {
+                rest = &rest[1..];
+                rest = rest.strip_prefix(b"/").unwrap_or(rest);
+                Token::AnyPath
+            }
+            b'*' => Token::AnyName,
+            b'?' => Token::One,
+            byte => Token::Byte(byte),
+        });
     }
+    tokens
+}
+
+/// Glob matching over bytes: `**` matches anything, `*` anything but `/`,
+/// `?` one byte but `/`; a `/` right after `**` is part of it (so `**/x`
+/// matches `x` too).
+///
+/// Dynamic programming from the end of the glob, one row per token: time
+/// O(glob × text) and space O(text) whatever the glob, where backtracking
+/// takes exponential time on globs such as `*****…b` (an `ignore` entry is
+/// input the run must survive).
+fn glob_matches(glob: &[u8], text: &[u8]) -> bool {
+    let n = text.len();
+    // `next[j]`: the tokens after the current one match `text[j..]`.
+    let mut next = vec![false; n + 1];
+    next[n] = true;
+    let mut row = vec![false; n + 1];
+    for token in tokens(glob).into_iter().rev() {
+        // `row[j]`: this token and those after it match `text[j..]`; filled
+        // from the end, as `*` and `**` read `row[j + 1]`.
+        row[n] = matches!(token, Token::AnyPath | Token::AnyName) && next[n];
+        for j in (0..n).rev() {
+            let byte = text[j];
+            row[j] = match token {
+                Token::AnyPath => next[j] || row[j + 1],
+                Token::AnyName => next[j] || (byte != b'/' && row[j + 1]),
+                Token::One => byte != b'/' && next[j + 1],
+                Token::Byte(expected) => byte == expected && next[j + 1],
+            };
+        }
+        std::mem::swap(&mut next, &mut row);
+    }
+    next[0]
 }
 
 /// Configurations of one run, found once per directory.
@@ -271,5 +315,79 @@ mod tests {
         assert!(m("**/draft.yaml", "a/b/draft.yaml"));
         assert!(m("p?an.yaml", "plan.yaml"));
         assert!(!m("legacy/*", "legacy/a/b.yaml"));
+    }
+
+    /// The backtracking matcher this one replaced: the reference semantics.
+    fn backtracking(glob: &[u8], text: &[u8]) -> bool {
+        match glob {
+            [] => text.is_empty(),
+            [b'*', b'*', rest @ ..] => {
+                let rest = rest.strip_prefix(b"/").unwrap_or(rest);
+                (0..=text.len()).any(|skip| backtracking(rest, &text[skip..]))
+            }
+            [b'*', rest @ ..] => (0..=text.len())
+                .take_while(|&skip| skip == 0 || text[skip - 1] != b'/')
+                .any(|skip| backtracking(rest, &text[skip..])),
+            [b'?', rest @ ..] => {
+                matches!(text.first(), Some(&byte) if byte != b'/')
+                    && backtracking(rest, &text[1..])
+            }
+            [byte, rest @ ..] => text.first() == Some(byte) && backtracking(rest, &text[1..]),
+        }
+    }
+
+    /// Every string of up to `len` bytes from `alphabet`.
+    fn strings(alphabet: &[u8], len: usize) -> Vec<Vec<u8>> {
+        let mut all = vec![Vec::new()];
+        let mut last = vec![Vec::new()];
+        for _ in 0..len {
+            last = last
+                .iter()
+                .flat_map(|prefix: &Vec<u8>| {
+                    alphabet.iter().map(move |&byte| {
+                        let mut next = prefix.clone();
+                        next.push(byte);
+                        next
+                    })
+                })
+                .collect();
+            all.extend(last.iter().cloned());
+        }
+        all
+    }
+
+    #[test]
+    fn globs_match_as_the_backtracking_matcher_did() {
+        let texts = strings(b"a/b", 5);
+        for glob in strings(b"*?a/", 5) {
+            for text in &texts {
+                assert_eq!(
+                    glob_matches(&glob, text),
+                    backtracking(&glob, text),
+                    "{:?} on {:?}",
+                    String::from_utf8_lossy(&glob),
+                    String::from_utf8_lossy(text)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn pathological_globs_take_time_in_proportion() {
+        // Backtracking takes about C(text + stars, stars) steps on these:
+        // about 10^40 for the first, more for the rest.
+        let text = "a".repeat(2_000);
+        let stars = format!("{}b", "*".repeat(40));
+        assert!(!glob_matches(stars.as_bytes(), text.as_bytes()));
+        let deep = format!("{}b", "**/".repeat(40));
+        let path = "a/".repeat(1_000);
+        assert!(!glob_matches(deep.as_bytes(), path.as_bytes()));
+        let mixed = format!("{}b", "*?".repeat(40));
+        assert!(!glob_matches(mixed.as_bytes(), text.as_bytes()));
+        assert!(glob_matches(
+            stars.as_bytes(),
+            format!("{text}b").as_bytes()
+        ));
+        assert!(glob_matches(deep.as_bytes(), format!("{path}b").as_bytes()));
     }
 }

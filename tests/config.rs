@@ -136,3 +136,24 @@ fn suppression_findings_can_be_configured_but_stay_unsuppressible() {
     assert_eq!(report["diagnostics"][0]["severity"], "error");
     assert_eq!(code, 1);
 }
+
+#[test]
+fn a_pathological_ignore_glob_finishes() {
+    // Backtracking matchers take exponential time on these; each must
+    // finish (and, matching nothing, leave the finding in place).
+    let deep = format!("{}x", "**/".repeat(24));
+    for glob in ["*********************b", deep.as_str()] {
+        let dir = repo("aiplan.toml", &format!("ignore = [\"{glob}\"]\n"));
+        let long = "migration-plan-for-the-data-platform-and-the-legacy-batch-jobs.yaml";
+        std::fs::rename(
+            dir.path().join("plans/plan.yaml"),
+            dir.path().join("plans").join(long),
+        )
+        .expect("rename");
+        let (code, stdout, stderr) =
+            run(dir.path(), &["--format", "json", &format!("plans/{long}")]);
+        assert_eq!(code, 0, "{glob}: {stderr}");
+        let report: Value = serde_json::from_str(&stdout).expect("JSON");
+        assert_eq!(report["summary"]["warnings"], 1, "{glob}");
+    }
+}
