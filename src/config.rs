@@ -15,7 +15,9 @@
 //! Unknown keys, unknown rule names, other severities, and rules whose
 //! findings cannot be configured (YAML, schema, dependency cycles) are
 //! errors; a broken configuration stops the run with exit code 2 and an
-//! error at its file, line and column.
+//! error at its file, line and column. So does a file of one of the two
+//! names that is not a readable regular file (a directory, a dangling
+//! symbolic link, a FIFO), is larger than [`MAX_SIZE`] or is not UTF-8.
 
 use crate::diagnostics::{ALL_CODES, Code, Severity, find_code};
 use crate::source::{FileId, SourceFile};
@@ -27,6 +29,9 @@ use toml::Spanned;
 
 /// The file names looked for, in order of preference.
 pub const FILE_NAMES: [&str; 2] = ["aiplan.toml", ".aiplan.toml"];
+
+/// The largest configuration read: 1 MiB.
+pub const MAX_SIZE: u64 = 1024 * 1024;
 
 #[derive(Debug)]
 pub struct Config {
@@ -51,8 +56,16 @@ struct Raw {
 impl Config {
     /// Reads a configuration; `Err` is a located message.
     pub fn read(path: &Path) -> Result<Config, String> {
-        let text = std::fs::read_to_string(path).map_err(|error| {
-            format!("cannot read the configuration {}: {error}", path.display())
+        let text = read_text(path, MAX_SIZE).map_err(|error| match error {
+            TextError::Utf8 {
+                line,
+                column,
+                message,
+            } => format!(
+                "invalid configuration {}:{line}:{column}: {message}",
+                path.display()
+            ),
+            other => other.describe("configuration", path),
         })?;
         Config::parse(path, &text)
     }
@@ -170,15 +183,29 @@ impl Config {
     }
 
     /// Finds the configuration for a directory: the nearest `aiplan.toml` or
-    /// `.aiplan.toml` up to the repository root.
+    /// `.aiplan.toml` up to the repository root. A name that is there but is
+    /// not a readable file (a directory, a dangling link) is found all the
+    /// same, for [`Config::read`] to refuse: it is never skipped silently.
     pub fn discover(start: &Path) -> Result<Option<PathBuf>, String> {
         let mut dir = Some(start);
         while let Some(current) = dir {
-            let found: Vec<PathBuf> = FILE_NAMES
-                .iter()
-                .map(|name| current.join(name))
-                .filter(|path| path.is_file())
-                .collect();
+            let mut found = Vec::new();
+            for path in FILE_NAMES.iter().map(|name| current.join(name)) {
+                match std::fs::symlink_metadata(&path) {
+                    Ok(_) => found.push(path),
+                    Err(error)
+                        if matches!(
+                            error.kind(),
+                            std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+                        ) => {}
+                    Err(error) => {
+                        return Err(format!(
+                            "cannot read the configuration {}: {error}",
+                            path.display()
+                        ));
+                    }
+                }
+            }
             match found.as_slice() {
                 [] => {}
                 [one] => return Ok(Some(one.clone())),
@@ -259,6 +286,126 @@ fn glob_matches(glob: &[u8], text: &[u8]) -> bool {
         std::mem::swap(&mut next, &mut row);
     }
     next[0]
+}
+
+/// Why a small text file (a configuration, a baseline) was not read.
+pub(crate) enum TextError {
+    /// It is there but is not a regular file: what it is.
+    NotRegular(&'static str),
+    /// A symbolic link to nothing, or a loop of links.
+    BrokenLink(std::io::Error),
+    /// Larger than the limit, in bytes.
+    TooLarge(u64),
+    /// Not UTF-8: the first bad byte's 1-based line and column, and what is
+    /// wrong with it (as for plan files).
+    Utf8 {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    Io(std::io::Error),
+}
+
+impl TextError {
+    /// The message, for a `what` ("configuration", "baseline") at `path`;
+    /// for [`TextError::Utf8`], the caller's own located form is better.
+    pub(crate) fn describe(&self, what: &str, path: &Path) -> String {
+        let path = path.display();
+        match self {
+            TextError::NotRegular(kind) => format!(
+                "the {what} {path} is not a regular file (it is {kind}); aiplan reads a {what} \
+                 only from a regular file or a link to one"
+            ),
+            TextError::BrokenLink(error) => format!(
+                "the {what} {path} is a symbolic link that leads to no file ({error}); fix the \
+                 link or remove it"
+            ),
+            TextError::TooLarge(limit) => format!(
+                "the {what} {path} is larger than the limit of {limit} bytes, which no {what} \
+                 aiplan writes or reads comes near"
+            ),
+            TextError::Utf8 {
+                line,
+                column,
+                message,
+            } => format!("the {what} {path}:{line}:{column}: {message}"),
+            TextError::Io(error) => format!("cannot read the {what} {path}: {error}"),
+        }
+    }
+}
+
+/// What a file that is not a regular file is, for messages.
+fn file_kind(file_type: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a FIFO";
+        }
+        if file_type.is_char_device() || file_type.is_block_device() {
+            return "a device";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+    }
+    if file_type.is_dir() {
+        "a directory"
+    } else {
+        "not a file"
+    }
+}
+
+/// Checks that `path` is a regular file (following symbolic links): a FIFO
+/// or a device is refused before it is opened, since opening a FIFO waits
+/// for a writer and a device such as `/dev/zero` never ends.
+pub(crate) fn check_regular(path: &Path) -> Result<std::fs::Metadata, TextError> {
+    match std::fs::metadata(path) {
+        Ok(metadata) if metadata.is_file() => Ok(metadata),
+        Ok(metadata) => Err(TextError::NotRegular(file_kind(metadata.file_type()))),
+        Err(error) => match std::fs::symlink_metadata(path) {
+            Ok(link) if link.file_type().is_symlink() => Err(TextError::BrokenLink(error)),
+            _ => Err(TextError::Io(error)),
+        },
+    }
+}
+
+/// Reads a small text file: a regular file (or a link to one) of at most
+/// `limit` bytes, in UTF-8. Reads at most one byte past the limit.
+pub(crate) fn read_text(path: &Path, limit: u64) -> Result<String, TextError> {
+    use std::io::Read;
+    let metadata = check_regular(path)?;
+    if metadata.len() > limit {
+        return Err(TextError::TooLarge(limit));
+    }
+    let file = std::fs::File::open(path).map_err(TextError::Io)?;
+    // The file may have been replaced between the two looks.
+    let opened = file.metadata().map_err(TextError::Io)?;
+    if !opened.is_file() {
+        return Err(TextError::NotRegular(file_kind(opened.file_type())));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(opened.len().min(limit)).unwrap_or(0));
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(TextError::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(TextError::TooLarge(limit));
+    }
+    String::from_utf8(bytes).map_err(|error| {
+        let offset = error.utf8_error().valid_up_to();
+        let byte = error.as_bytes()[offset];
+        let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+        let source = SourceFile::new(path.display().to_string(), None, text);
+        let position = source.position(u32::try_from(offset).unwrap_or(u32::MAX));
+        TextError::Utf8 {
+            line: position.line,
+            column: position.column,
+            message: format!(
+                "the file is not valid UTF-8: byte 0x{byte:02x} cannot start or continue a \
+                 character"
+            ),
+        }
+    })
 }
 
 /// Configurations of one run, found once per directory.

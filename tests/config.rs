@@ -157,3 +157,84 @@ fn a_pathological_ignore_glob_finishes() {
         assert_eq!(report["summary"]["warnings"], 1, "{glob}");
     }
 }
+
+#[test]
+fn a_configuration_that_is_not_utf8_exits_2_located() {
+    let dir = repo("aiplan.toml", "");
+    std::fs::write(
+        dir.path().join("aiplan.toml"),
+        b"[rules]\nmissing-rollback = \"of\xfff\"\n",
+    )
+    .expect("config");
+    let (code, _, stderr) = run(dir.path(), &["plans/plan.yaml"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("aiplan.toml:2:23:"), "{stderr}");
+    assert!(stderr.contains("not valid UTF-8: byte 0xff"), "{stderr}");
+}
+
+#[test]
+fn a_configuration_that_is_not_a_readable_file_exits_2() {
+    let dir = repo("aiplan.toml", "");
+    std::fs::remove_file(dir.path().join("aiplan.toml")).expect("remove");
+    std::fs::create_dir(dir.path().join("aiplan.toml")).expect("directory");
+    let (code, _, stderr) = run(dir.path(), &["plans/plan.yaml"]);
+    assert_eq!(code, 2, "a directory: {stderr}");
+    assert!(
+        stderr.contains("aiplan.toml") && stderr.contains("directory"),
+        "{stderr}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_broken_symbolic_link_or_a_fifo_as_configuration_exits_2() {
+    use std::os::unix::fs::symlink;
+    use std::time::Duration;
+    let run = |dir: &Path| {
+        let output = Command::cargo_bin("aiplan")
+            .expect("binary")
+            .current_dir(dir)
+            .args(["check", "plans/plan.yaml"])
+            .timeout(Duration::from_secs(60))
+            .output()
+            .expect("run");
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    // A dangling link, a loop, a FIFO (reading it would wait for a writer).
+    let dir = repo("other.toml", "");
+    symlink("missing.toml", dir.path().join(".aiplan.toml")).expect("symlink");
+    let (code, stderr) = run(dir.path());
+    assert_eq!(code, Some(2), "a dangling link: {stderr}");
+    assert!(stderr.contains(".aiplan.toml"), "{stderr}");
+    assert!(stderr.contains("symbolic link"), "{stderr}");
+
+    let dir = repo("other.toml", "");
+    symlink("aiplan.toml", dir.path().join("aiplan.toml")).expect("symlink");
+    let (code, stderr) = run(dir.path());
+    assert_eq!(code, Some(2), "a loop: {stderr}");
+    assert!(stderr.contains("aiplan.toml"), "{stderr}");
+
+    let dir = repo("other.toml", "");
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("aiplan.toml"))
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let (code, stderr) = run(dir.path());
+    assert_eq!(code, Some(2), "a FIFO: {stderr}");
+    assert!(
+        stderr.contains("aiplan.toml") && stderr.contains("not a regular file"),
+        "{stderr}"
+    );
+
+    // A link to a configuration is a configuration.
+    let dir = repo("shared.toml", "[rules]\nmissing-rollback = \"off\"\n");
+    symlink("shared.toml", dir.path().join("aiplan.toml")).expect("symlink");
+    let (code, stderr) = run(dir.path());
+    assert_eq!(code, Some(0), "{stderr}");
+    let (_, report) = json(dir.path());
+    assert_eq!(report["summary"]["warnings"], 0);
+}
