@@ -8,9 +8,10 @@
 //! resurrect it. Matching counts repeats: two identical findings need two
 //! entries.
 
+use crate::config::read_text;
 use crate::diagnostics::Diagnostic;
 use crate::diagnostics::render::RepoPaths;
-use crate::source::Sources;
+use crate::source::{SourceFile, Sources};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::Path;
@@ -81,17 +82,21 @@ pub fn apply(baseline: &Baseline, sources: &Sources, diagnostics: &mut Vec<Diagn
     before - diagnostics.len()
 }
 
-/// Reads a baseline file; the error says what is wrong and where.
+/// The largest baseline read: 64 MiB, far more than the findings of any
+/// plan within `--max-file-size` come to.
+pub const MAX_SIZE: u64 = 64 * 1024 * 1024;
+
+/// Reads a baseline file; the error says what is wrong and where. Only a
+/// regular file (or a link to one) of at most [`MAX_SIZE`] bytes is read.
 pub fn read(path: &Path) -> Result<Baseline, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|error| format!("cannot read the baseline {}: {error}", path.display()))?;
+    let text = read_text(path, MAX_SIZE).map_err(|error| error.describe("baseline", path))?;
     let baseline: Baseline = serde_json::from_str(&text).map_err(|error| {
+        let (line, column) = json_position(path, &text, &error);
         format!(
-            "the baseline {}:{}:{} is not a baseline aiplan wrote: {error}; write it again with \
-             `aiplan check --write-baseline {}`",
+            "the baseline {}:{line}:{column} is not a baseline aiplan wrote: {}; write it \
+             again with `aiplan check --write-baseline {}`",
             path.display(),
-            error.line(),
-            error.column(),
+            json_message(&error),
             path.display()
         )
     })?;
@@ -104,6 +109,34 @@ pub fn read(path: &Path) -> Result<Baseline, String> {
         ));
     }
     Ok(baseline)
+}
+
+/// The 1-based line and column (in characters, as everywhere else) of a
+/// JSON error; `serde_json` counts columns in bytes and puts an error at the
+/// start of a line, or in an empty file, at column 0.
+fn json_position(path: &Path, text: &str, error: &serde_json::Error) -> (usize, usize) {
+    let line_start = if error.line() <= 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(error.line() - 2)
+            .map_or(text.len(), |(at, _)| at + 1)
+    };
+    // The column counts the bytes up to and including the one at fault.
+    let offset = (line_start + error.column().saturating_sub(1)).min(text.len());
+    let source = SourceFile::new(path.display().to_string(), None, text);
+    let position = source.position(u32::try_from(offset).unwrap_or(u32::MAX));
+    (position.line, position.column)
+}
+
+/// A JSON error's message without the ` at line L column C` it ends with.
+fn json_message(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    match message.strip_suffix(&suffix) {
+        Some(message) => message.to_string(),
+        None => message,
+    }
 }
 
 /// Writes a baseline file atomically.

@@ -211,3 +211,96 @@ fn a_corrupt_missing_or_foreign_baseline_exits_2_with_a_clear_error() {
     );
     assert_eq!(code, 2, "the two flags conflict");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_baseline_that_is_not_a_regular_file_or_too_large_exits_2() {
+    use std::os::unix::fs::symlink;
+    use std::time::Duration;
+    let dir = repo();
+    std::fs::write(dir.path().join("plan.yaml"), OLD_PLAN).expect("write");
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("pipe"))
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    symlink("/dev/null", dir.path().join("null.json")).expect("symlink");
+    std::fs::create_dir(dir.path().join("dir.json")).expect("dir");
+    for name in ["pipe", "/dev/null", "null.json", "dir.json"] {
+        // Reading a FIFO would wait for a writer: the timeout fails the test.
+        let output = Command::cargo_bin("aiplan")
+            .expect("binary")
+            .current_dir(dir.path())
+            .args(["check", "--baseline", name, "plan.yaml"])
+            .timeout(Duration::from_secs(60))
+            .output()
+            .expect("run");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{name}: {stderr}");
+        assert!(
+            stderr.contains(name) && stderr.contains("not a regular file"),
+            "{name}: {stderr}"
+        );
+    }
+
+    // A link to a baseline is a baseline.
+    std::fs::write(
+        dir.path().join("real.json"),
+        "{\"version\": 1, \"findings\": []}",
+    )
+    .expect("write");
+    symlink("real.json", dir.path().join("link.json")).expect("symlink");
+    let (code, _, stderr) = aiplan(dir.path(), &["--baseline", "link.json", "plan.yaml"]);
+    assert_eq!(code, 0, "{stderr}");
+
+    // Larger than the cap (64 MiB): refused without reading it whole.
+    let big = std::fs::File::create(dir.path().join("big.json")).expect("create");
+    big.set_len(64 * 1024 * 1024 + 1).expect("sparse");
+    let (code, _, stderr) = aiplan(dir.path(), &["--baseline", "big.json", "plan.yaml"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("big.json") && stderr.contains("larger than"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn baseline_errors_are_located_with_1_based_columns() {
+    let dir = repo();
+    std::fs::write(dir.path().join("plan.yaml"), OLD_PLAN).expect("write");
+    for (name, bytes, location, words) in [
+        (
+            "empty.json",
+            &b""[..],
+            "empty.json:1:1",
+            "not a baseline aiplan wrote",
+        ),
+        (
+            "newline.json",
+            &b"{\"version\": 1,\n"[..],
+            "newline.json:2:1",
+            "not a baseline aiplan wrote",
+        ),
+        (
+            "accent.json",
+            "{\"café\": 1}".as_bytes(),
+            "accent.json:1:7",
+            "unknown field",
+        ),
+        (
+            "latin1.json",
+            &b"{\"version\": 1,\n \"findings\": [\"caf\xe9\"]}"[..],
+            "latin1.json:2:19",
+            "not valid UTF-8: byte 0xe9",
+        ),
+    ] {
+        std::fs::write(dir.path().join(name), bytes).expect("write");
+        let (code, _, stderr) = aiplan(dir.path(), &["--baseline", name, "plan.yaml"]);
+        assert_eq!(code, 2, "{name}: {stderr}");
+        assert!(
+            stderr.contains(location) && stderr.contains(words),
+            "{name}: {stderr}"
+        );
+        assert!(!stderr.contains("column 0"), "{name}: {stderr}");
+    }
+}
