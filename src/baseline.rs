@@ -8,13 +8,13 @@
 //! resurrect it. Matching counts repeats: two identical findings need two
 //! entries.
 
-use crate::config::read_text;
+use crate::config::{TextError, read_text};
 use crate::diagnostics::Diagnostic;
 use crate::diagnostics::render::RepoPaths;
 use crate::source::{SourceFile, Sources};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The format version written into baseline files.
 const VERSION: u32 = 1;
@@ -93,8 +93,9 @@ pub fn read(path: &Path) -> Result<Baseline, String> {
     let baseline: Baseline = serde_json::from_str(&text).map_err(|error| {
         let (line, column) = json_position(path, &text, &error);
         format!(
-            "the baseline {}:{line}:{column} is not a baseline aiplan wrote: {}; write it \
-             again with `aiplan check --write-baseline {}`",
+            "the baseline {}:{line}:{column} is not a baseline aiplan wrote: {}; if it is a \
+             damaged baseline, delete it and write it again with `aiplan check \
+             --write-baseline {}`",
             path.display(),
             json_message(&error),
             path.display()
@@ -139,18 +140,119 @@ fn json_message(error: &serde_json::Error) -> String {
     }
 }
 
-/// Writes a baseline file atomically.
+/// Whether the text is one `--write-baseline` may replace: an empty file or
+/// a JSON object with the `version` and `findings` of a baseline (of any
+/// version: an old baseline is written again). `Err` says what it is not.
+fn replaceable(text: &str) -> Result<(), String> {
+    if text.trim().is_empty() {
+        return Ok(());
+    }
+    let value: serde_json::Value = serde_json::from_str(text)
+        .map_err(|error| format!("it is not JSON: {}", json_message(&error)))?;
+    match value.as_object() {
+        Some(object)
+            if object.get("version").is_some_and(serde_json::Value::is_u64)
+                && object
+                    .get("findings")
+                    .is_some_and(serde_json::Value::is_array) =>
+        {
+            Ok(())
+        }
+        _ => Err("it is JSON without the `version` and `findings` of a baseline".into()),
+    }
+}
+
+/// Where a baseline may be written: a new file, an existing baseline (the
+/// file a link leads to, so the link stays) or an empty file. Anything
+/// else (a plan, another JSON file, a directory, a FIFO, a device) is
+/// refused. Returns the path to replace and the mode to keep, if any.
+fn target(path: &Path) -> Result<(PathBuf, Option<std::fs::Permissions>), String> {
+    let refuse = |why: String| {
+        format!(
+            "refusing to write the baseline to {}: {why}; delete it first if it may go, or pass \
+             another file to `--write-baseline`",
+            path.display()
+        )
+    };
+    match std::fs::symlink_metadata(path) {
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            return Ok((path.to_path_buf(), None));
+        }
+        Err(error) => {
+            return Err(format!(
+                "cannot write the baseline {}: {error}",
+                path.display()
+            ));
+        }
+        Ok(_) => {}
+    }
+    let text = match read_text(path, MAX_SIZE) {
+        Ok(text) => text,
+        Err(TextError::Utf8 { .. }) => {
+            return Err(refuse(
+                "it exists and is not a baseline (not UTF-8 text)".into(),
+            ));
+        }
+        Err(TextError::TooLarge(limit)) => {
+            return Err(refuse(format!(
+                "it exists and is not a baseline (larger than {limit} bytes)"
+            )));
+        }
+        Err(TextError::NotRegular(kind)) => {
+            return Err(refuse(format!("it is not a regular file (it is {kind})")));
+        }
+        Err(TextError::BrokenLink(error)) => {
+            return Err(refuse(format!(
+                "it is a symbolic link that leads to no file ({error})"
+            )));
+        }
+        Err(TextError::Io(error)) => {
+            return Err(format!(
+                "cannot write the baseline {}: {error}",
+                path.display()
+            ));
+        }
+    };
+    replaceable(&text).map_err(|why| refuse(format!("it exists and is not a baseline ({why})")))?;
+    let resolved = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let permissions = std::fs::metadata(&resolved)
+        .ok()
+        .map(|metadata| metadata.permissions());
+    Ok((resolved, permissions))
+}
+
+/// Writes a baseline file atomically (a temporary file renamed over it). A
+/// new file gets the mode any new file gets (0666 less the umask), a
+/// rewritten one keeps its mode. See [`target`] for what is refused.
 pub fn write(path: &Path, baseline: &Baseline) -> Result<(), String> {
+    let (resolved, permissions) = target(path)?;
     let io =
         |error: std::io::Error| format!("cannot write the baseline {}: {error}", path.display());
     let mut text = serde_json::to_string_pretty(baseline).map_err(|error| error.to_string())?;
     text.push('\n');
-    let dir = path
+    let dir = resolved
         .parent()
         .filter(|dir| !dir.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut temporary = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".aiplan-baseline").suffix(".tmp");
+    // `tempfile` creates files readable by their owner only; the mode is
+    // given to `open`, so the umask applies as to any new file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temporary = builder.tempfile_in(dir).map_err(io)?;
     std::io::Write::write_all(&mut temporary, text.as_bytes()).map_err(io)?;
-    temporary.persist(path).map_err(|error| io(error.error))?;
+    if let Some(permissions) = permissions {
+        temporary
+            .as_file()
+            .set_permissions(permissions)
+            .map_err(io)?;
+    }
+    temporary
+        .persist(&resolved)
+        .map_err(|error| io(error.error))?;
     Ok(())
 }

@@ -212,6 +212,110 @@ fn a_corrupt_missing_or_foreign_baseline_exits_2_with_a_clear_error() {
     assert_eq!(code, 2, "the two flags conflict");
 }
 
+#[test]
+fn write_baseline_refuses_to_replace_what_is_not_a_baseline() {
+    let dir = repo();
+    std::fs::write(dir.path().join("plan.yaml"), OLD_PLAN).expect("write");
+    std::fs::write(dir.path().join("sarif.json"), "{\"results\": []}").expect("write");
+    std::fs::write(dir.path().join("notes.txt"), "not JSON\n").expect("write");
+    std::fs::create_dir(dir.path().join("out")).expect("dir");
+    for (target, what) in [
+        ("plan.yaml", "not a baseline"),
+        ("sarif.json", "not a baseline"),
+        ("notes.txt", "not a baseline"),
+        ("out", "directory"),
+    ] {
+        let before = std::fs::read(dir.path().join(target)).ok();
+        let (code, report, stderr) = aiplan(dir.path(), &["--write-baseline", target, "plan.yaml"]);
+        assert_eq!(code, 2, "{target}: {stderr}");
+        assert_eq!(report, Value::Null, "{target}: no report");
+        assert!(
+            stderr.contains(target) && stderr.contains(what),
+            "{target}: {stderr}"
+        );
+        assert!(stderr.contains("another file"), "{target}: {stderr}");
+        assert_eq!(
+            std::fs::read(dir.path().join(target)).ok(),
+            before,
+            "{target}"
+        );
+    }
+    assert!(dir.path().join("out").is_dir());
+
+    // An existing baseline, of any version, an empty file: replaced.
+    for (target, text) in [
+        ("old.json", "{\"version\": 1, \"findings\": []}"),
+        ("future.json", "{\"version\": 9, \"findings\": []}"),
+        ("empty.json", ""),
+    ] {
+        std::fs::write(dir.path().join(target), text).expect("write");
+        let (code, _, stderr) = aiplan(dir.path(), &["--write-baseline", target, "plan.yaml"]);
+        assert_eq!(code, 0, "{target}: {stderr}");
+        let written: Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.path().join(target)).expect("read"))
+                .expect("JSON");
+        assert_eq!(written["findings"].as_array().map(Vec::len), Some(3));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn write_baseline_refuses_a_fifo_and_gives_new_files_the_umask_mode() {
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt, symlink};
+    let dir = repo();
+    std::fs::write(dir.path().join("plan.yaml"), OLD_PLAN).expect("write");
+    let fifo = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let (code, _, stderr) = aiplan(dir.path(), &["--write-baseline", "pipe", "plan.yaml"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("pipe") && stderr.contains("not a regular file"),
+        "{stderr}"
+    );
+    let kind = std::fs::symlink_metadata(&fifo)
+        .expect("still there")
+        .file_type();
+    assert!(kind.is_fifo(), "the FIFO is left alone");
+
+    let binary = assert_cmd::cargo::cargo_bin("aiplan");
+    let write = |umask: &str, target: &str| {
+        let status = std::process::Command::new("sh")
+            .current_dir(dir.path())
+            .arg("-c")
+            .arg(format!(
+                "umask {umask} && exec \"$0\" check --write-baseline {target} plan.yaml"
+            ))
+            .arg(&binary)
+            .output()
+            .expect("run");
+        assert_eq!(status.status.code(), Some(0), "{status:?}");
+        std::fs::metadata(dir.path().join(target))
+            .expect("written")
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    assert_eq!(write("022", "a.json"), 0o644);
+    assert_eq!(write("002", "b.json"), 0o664);
+    // Rewriting keeps the mode the baseline has.
+    std::fs::set_permissions(dir.path().join("a.json"), PermissionsExt::from_mode(0o640))
+        .expect("chmod");
+    assert_eq!(write("022", "a.json"), 0o640);
+    // Through a link: the baseline it leads to is rewritten, the link stays.
+    symlink("a.json", dir.path().join("link.json")).expect("symlink");
+    write("022", "link.json");
+    assert!(
+        std::fs::symlink_metadata(dir.path().join("link.json"))
+            .expect("link")
+            .file_type()
+            .is_symlink()
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn a_baseline_that_is_not_a_regular_file_or_too_large_exits_2() {
