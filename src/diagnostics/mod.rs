@@ -4,6 +4,7 @@
 
 mod codes;
 pub mod render;
+pub mod terminal;
 
 pub use codes::*;
 
