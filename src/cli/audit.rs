@@ -5,6 +5,7 @@ use super::plan_input::{PlanArgs, load};
 use super::{print_stderr, print_stdout};
 use crate::decide::probe;
 use crate::decide::readiness::{self, Readiness, Status};
+use crate::diagnostics::terminal;
 use crate::model::ReadinessThresholds;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
@@ -204,16 +205,43 @@ fn text(
     out
 }
 
-/// Text made safe for a terminal: control characters (which could move the
-/// cursor or recolour the screen) become spaces, and long text is cut.
+/// Text made safe for a terminal: control characters and bidirectional
+/// overrides (which could move the cursor, recolour the screen or reorder
+/// the line) are shown as visible escapes such as `\e` or `\u{202e}`, and
+/// text longer than `max` characters as shown is cut, never inside an
+/// escape.
 fn printable(text: &str, max: usize) -> String {
-    let clean: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    if clean.chars().count() > max {
-        format!("{}…", clean.chars().take(max - 1).collect::<String>())
-    } else {
-        clean
+    let mut out = String::new();
+    let mut shown = 0;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let mut piece = String::new();
+        terminal::push_escaped(&mut piece, c);
+        let width = piece.chars().count();
+        // The last character fits when nothing follows it; otherwise keep
+        // room for the ellipsis.
+        let room = if chars.peek().is_none() { max } else { max - 1 };
+        if shown + width > room {
+            out.push('…');
+            break;
+        }
+        out.push_str(&piece);
+        shown += width;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::printable;
+
+    #[test]
+    fn printable_escapes_and_cuts_between_escapes() {
+        assert_eq!(printable("N\u{1b}[2J\u{202e}", 20), "N\\e[2J\\u{202e}");
+        assert_eq!(printable("abcdef", 6), "abcdef");
+        assert_eq!(printable("abcdefg", 6), "abcde…");
+        // The escape would not fit whole: it is left out, not cut.
+        assert_eq!(printable("abcd\u{1b}x", 6), "abcd…");
+        assert_eq!(printable("abc\u{1b}", 6), "abc\\e");
     }
 }

@@ -1,7 +1,12 @@
 //! The compute-strategy decision, as text for a terminal or as JSON:
 //! `{"strategy","rule","reason","outranked":[{"rule","strategy"}],"trace":[{"rule","matched","why"}]}`.
+//!
+//! In the text, the plan's own strings (rule names, reasons) show control
+//! characters and bidirectional overrides as visible escapes
+//! ([`crate::diagnostics::terminal::escape`]); JSON escapes them itself.
 
 use crate::decide::strategy::{Decision, info, strategy_id};
+use crate::diagnostics::terminal::escape;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -66,15 +71,15 @@ pub fn text(decision: &Decision) -> String {
             ));
             out.push_str(&format!(
                 "Decided by: {}\n  {}\n",
-                rule.unwrap_or("default"),
-                decision.reason.as_deref().unwrap_or("")
+                escape(rule.unwrap_or("default")),
+                escape(decision.reason.as_deref().unwrap_or(""))
             ));
             if !decision.outranked.is_empty() {
                 out.push_str("Also matched, outranked by priority:\n");
                 for outcome in &decision.outranked {
                     out.push_str(&format!(
                         "  {} → {}\n",
-                        outcome.rule,
+                        escape(&outcome.rule),
                         strategy_id(outcome.strategy)
                     ));
                 }
@@ -107,9 +112,9 @@ pub fn text(decision: &Decision) -> String {
         out.push_str(&format!(
             "  {} {} → {}: {}\n",
             if outcome.matched { "✓" } else { "✗" },
-            outcome.rule,
+            escape(&outcome.rule),
             strategy_id(outcome.strategy),
-            outcome.why
+            escape(&outcome.why)
         ));
     }
     out
