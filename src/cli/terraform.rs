@@ -3,7 +3,7 @@
 
 use super::plan_input::{PlanArgs, load};
 use super::print_stderr;
-use crate::emit::output::{GENERATED_MARK, GeneratedFile, Mode, OutputError, emit};
+use crate::emit::output::{GeneratedFile, Mode, OutputError, emit, file_is_generated};
 use crate::emit::terraform;
 use clap::Args;
 use std::path::{Path, PathBuf};
@@ -98,8 +98,9 @@ pub fn run(args: &TerraformArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// `*.tf` files directly in `dir` that carry aiplan's header but are not
-/// among `files`, by name.
+/// `*.tf` files directly in `dir` (regular files, not links) that start
+/// with aiplan's header line but are not among `files`, by name. A file
+/// that only mentions the words elsewhere is a person's, and is kept.
 fn orphans(dir: &Path, files: &[GeneratedFile]) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
@@ -110,14 +111,7 @@ fn orphans(dir: &Path, files: &[GeneratedFile]) -> Vec<PathBuf> {
         .map(|entry| PathBuf::from(entry.file_name()))
         .filter(|name| name.extension().is_some_and(|extension| extension == "tf"))
         .filter(|name| !files.iter().any(|file| &file.path == name))
-        .filter(|name| {
-            std::fs::read(dir.join(name)).is_ok_and(|bytes| {
-                String::from_utf8_lossy(&bytes[..bytes.len().min(1024)])
-                    .lines()
-                    .take(5)
-                    .any(|line| line.contains(GENERATED_MARK))
-            })
-        })
+        .filter(|name| file_is_generated(&dir.join(name)))
         .collect();
     found.sort();
     found
