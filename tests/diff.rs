@@ -335,3 +335,84 @@ fn git_errors_are_clear_and_exit_2() {
         result.stderr
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn the_copy_of_the_base_is_never_written_through_a_planted_link() {
+    let repo = repository();
+    let root = repo.path();
+    let outside = tempfile::tempdir().unwrap();
+    let victim = outside.path().join("victim.txt");
+    std::fs::write(&victim, "precious\n").unwrap();
+    // The old name was `.aiplan-diff-{pid}-{name}`: a link planted under it
+    // by the process that then becomes aiplan.
+    let status = Command::new("sh")
+        .current_dir(root)
+        .arg("-c")
+        .arg(
+            "ln -s \"$1\" plans/.aiplan-diff-$$-plan.yaml; ln -s \"$1\" \"${TMPDIR:-/tmp}/.aiplan-diff-$$-plan.yaml\"; \
+             exec \"$0\" diff git:HEAD:plans/plan.yaml plans/plan.yaml --format json",
+        )
+        .arg(env!("CARGO_BIN_EXE_aiplan"))
+        .arg(&victim)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious\n");
+    // Only the planted link is left: the copy was removed.
+    assert_eq!(leftovers(&root.join("plans")).len(), 1);
+}
+
+#[test]
+fn errors_in_the_base_are_located_in_the_git_spec() {
+    let repo = repository();
+    let root = repo.path();
+    std::fs::write(
+        root.join("plans/plan.yaml"),
+        "aiplan: 1\nname: Broken\nphases:\n  - id: a\n    duration: 1 week\n    depends_on: [nowhere]\n",
+    )
+    .unwrap();
+    git(root, &["commit", "-q", "-am", "broken"]);
+    std::fs::copy(fixture("head.yaml"), root.join("plans/plan.yaml")).unwrap();
+    let result = run(aiplan().current_dir(root).args([
+        "diff",
+        "git:HEAD:plans/plan.yaml",
+        "plans/plan.yaml",
+        "--color",
+        "never",
+    ]));
+    result.expect_code(1);
+    assert!(
+        result
+            .stderr
+            .contains("git:HEAD:plans/plan.yaml has errors")
+            && result.stderr.contains("[git:HEAD:plans/plan.yaml:6:"),
+        "{}",
+        result.stderr
+    );
+    assert!(!result.stderr.contains(".aiplan-diff"), "{}", result.stderr);
+}
+
+#[test]
+fn a_directory_in_the_revision_is_refused() {
+    let repo = repository();
+    let root = repo.path();
+    for spec in ["git:HEAD:plans", "git:HEAD:plans/"] {
+        let result = run(aiplan()
+            .current_dir(root)
+            .args(["diff", spec, "plans/plan.yaml"]));
+        result.expect_code(2);
+        assert!(
+            result
+                .stderr
+                .contains("`plans` is a directory in HEAD; name one plan file")
+                || result
+                    .stderr
+                    .contains("`plans/` is a directory in HEAD; name one plan file"),
+            "{}",
+            result.stderr
+        );
+    }
+}

@@ -8,6 +8,7 @@ use crate::diagnostics::render::{ColorChoice, render_human};
 use crate::diff::{Snapshot, compare};
 use crate::emit::diff;
 use crate::load::Limits;
+use crate::source::{FileId, SourceFile, Sources};
 use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -21,7 +22,9 @@ Exit codes:
 `git:REV:path` reads the plan with `git show REV:path`: the path is relative
 to the repository root, or to the current directory when it starts with `./`
 or `../`. The old version is written next to the working-tree file for the
-check, so its `include:` files are read from the working tree.";
+check (created exclusively under a random name, and removed afterwards), so
+its `include:` files are read from the working tree; its diagnostics are
+named `git:REV:path`.";
 
 /// Compare two versions of a plan: phases added, removed and changed, the
 /// total duration and critical path, the decided strategy, the readiness
@@ -54,19 +57,14 @@ enum Format {
     Json,
 }
 
-/// A file written for the check, removed when dropped.
-struct TempFile(PathBuf);
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
-
 /// Where a version's plan is read from.
 struct Source {
     path: PathBuf,
-    _temp: Option<TempFile>,
+    /// For `git:REV:path`: the copy of the base written for the check,
+    /// removed when dropped, and the spec to name it by.
+    temporary: Option<(tempfile::NamedTempFile, String)>,
+    /// Keeps the private directory of a copy alive (see `from_git`).
+    _directory: Option<tempfile::TempDir>,
 }
 
 fn git(args: &[&str]) -> Result<std::process::Output, String> {
@@ -83,9 +81,17 @@ fn stderr_of(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).trim().to_string()
 }
 
-/// Reads `git:REV:path` into a file next to where `path` lives in the
-/// working tree (so includes resolve), or in the temporary directory when
-/// that directory does not exist.
+/// Reads `git:REV:path` into a temporary file next to where `path` lives in
+/// the working tree, so that its includes and `aiplan.toml` are found
+/// there. The checker could take the bytes in memory, but then includes
+/// would resolve from the current directory, not the plan's.
+///
+/// The copy is created exclusively (`O_EXCL`, mode 0600) under a random
+/// name by `tempfile`: nothing already at a path, such as a symbolic link
+/// planted under a predictable name, is ever written through. When the
+/// plan's directory does not exist in the working tree (or cannot be
+/// written), the copy goes into a private temporary directory instead.
+/// Diagnostics name the spec, not the copy (see `rename_copy`).
 fn from_git(spec: &str, rest: &str) -> Result<Source, String> {
     let Some((rev, path)) = rest
         .split_once(':')
@@ -114,13 +120,32 @@ fn from_git(spec: &str, rest: &str) -> Result<Source, String> {
             "cannot read `{spec}`: the revision `{rev}` does not exist"
         ));
     }
-    let shown = git(&["show", &format!("{rev}:{path}")])?;
-    if !shown.status.success() {
+    let object = format!("{rev}:{path}");
+    let kind = git(&["cat-file", "-t", &object])?;
+    if !kind.status.success() {
         return Err(format!(
             "cannot read `{spec}`: `{path}` does not exist at revision `{rev}` (paths are relative to the repository root {}; start with `./` for the current directory): {}",
             root.display(),
-            stderr_of(&shown)
+            stderr_of(&kind)
         ));
+    }
+    match String::from_utf8_lossy(&kind.stdout).trim() {
+        "blob" => {}
+        "tree" => {
+            return Err(format!(
+                "`{spec}`: `{path}` is a directory in {rev}; name one plan file (for example `git:{rev}:{}/plan.yaml`)",
+                path.trim_end_matches('/')
+            ));
+        }
+        other => {
+            return Err(format!(
+                "`{spec}`: `{path}` is not a file in {rev} (git says it is a {other}); name one plan file"
+            ));
+        }
+    }
+    let shown = git(&["show", &object])?;
+    if !shown.status.success() {
+        return Err(format!("cannot read `{spec}`: {}", stderr_of(&shown)));
     }
     let relative = Path::new(path);
     let working = if path.starts_with("./") || path.starts_with("../") {
@@ -134,29 +159,86 @@ fn from_git(spec: &str, rest: &str) -> Result<Source, String> {
         || "plan.yaml".into(),
         |name| name.to_string_lossy().into_owned(),
     );
-    let temp_name = format!(".aiplan-diff-{}-{file_name}", std::process::id());
-    let directory = working
+    let suffix = format!("-{file_name}");
+    let write = |mut file: tempfile::NamedTempFile| -> std::io::Result<tempfile::NamedTempFile> {
+        std::io::Write::write_all(&mut file, &shown.stdout)?;
+        Ok(file)
+    };
+    let beside = working
         .parent()
         .filter(|directory| directory.is_dir())
-        .map_or_else(std::env::temp_dir, Path::to_path_buf);
-    let mut candidates = vec![directory.join(&temp_name)];
-    candidates.push(std::env::temp_dir().join(&temp_name));
-    let mut last_error = None;
-    for candidate in candidates {
-        match std::fs::write(&candidate, &shown.stdout) {
-            Ok(()) => {
-                return Ok(Source {
-                    path: candidate.clone(),
-                    _temp: Some(TempFile(candidate)),
-                });
-            }
-            Err(error) => last_error = Some(error),
-        }
+        .map(|directory| {
+            tempfile::Builder::new()
+                .prefix(".aiplan-diff-")
+                .suffix(&suffix)
+                .tempfile_in(directory)
+                .and_then(write)
+        });
+    if let Some(Ok(file)) = beside {
+        return Ok(Source {
+            path: file.path().to_path_buf(),
+            temporary: Some((file, spec.to_string())),
+            _directory: None,
+        });
     }
-    Err(format!(
-        "cannot write the base version to a temporary file: {}",
-        last_error.map_or_else(String::new, |error| error.to_string())
-    ))
+    let private = tempfile::Builder::new()
+        .prefix("aiplan-diff-")
+        .tempdir()
+        .and_then(|directory| {
+            let file = tempfile::Builder::new()
+                .prefix("")
+                .suffix(&file_name)
+                .rand_bytes(0)
+                .tempfile_in(directory.path())
+                .and_then(write)?;
+            Ok((directory, file))
+        });
+    match private {
+        Ok((directory, file)) => Ok(Source {
+            path: file.path().to_path_buf(),
+            temporary: Some((file, spec.to_string())),
+            _directory: Some(directory),
+        }),
+        Err(error) => Err(format!(
+            "cannot write the base version `{spec}` to a temporary file: {error}"
+        )),
+    }
+}
+
+/// The report of a copy, with the copy named by its spec wherever a
+/// diagnostic or a file name would show the copy's path.
+fn rename_copy(report: CheckReport, copy: &Path, spec: &str) -> CheckReport {
+    let copy_name = copy.display().to_string();
+    let replace = |text: &str| text.replace(&copy_name, spec);
+    let mut sources = Sources::default();
+    for index in 0..report.sources.len() {
+        let file = report
+            .sources
+            .get(FileId(u32::try_from(index).unwrap_or(u32::MAX)));
+        let name = if index == 0 {
+            spec.to_string()
+        } else {
+            replace(&file.name)
+        };
+        sources.add(SourceFile::new(name, file.path.clone(), file.text.as_str()));
+    }
+    let diagnostics = report
+        .diagnostics
+        .into_iter()
+        .map(|mut diagnostic| {
+            diagnostic.message = replace(&diagnostic.message);
+            diagnostic.help = diagnostic.help.as_deref().map(replace);
+            for label in std::iter::once(&mut diagnostic.primary).chain(&mut diagnostic.secondary) {
+                label.message = replace(&label.message);
+            }
+            diagnostic
+        })
+        .collect();
+    CheckReport {
+        sources,
+        diagnostics,
+        ..report
+    }
 }
 
 fn resolve(spec: &str) -> Result<Source, String> {
@@ -167,7 +249,11 @@ fn resolve(spec: &str) -> Result<Source, String> {
     if path.is_dir() {
         return Err(format!("{spec} is a directory; name one plan file"));
     }
-    Ok(Source { path, _temp: None })
+    Ok(Source {
+        path,
+        temporary: None,
+        _directory: None,
+    })
 }
 
 fn load(spec: &str, args: &DiffArgs) -> Result<CheckReport, String> {
@@ -177,7 +263,16 @@ fn load(spec: &str, args: &DiffArgs) -> Result<CheckReport, String> {
         allow_outside_root: args.allow_outside_root,
         ..Limits::default()
     };
-    check(&[Input::from_arg(&source.path)], &limits).map_err(|error| format!("{spec}: {error}"))
+    match &source.temporary {
+        None => check(&[Input::from_arg(&source.path)], &limits)
+            .map_err(|error| format!("{spec}: {error}")),
+        Some((_, spec)) => {
+            let copy = source.path.display().to_string();
+            check(&[Input::Path(source.path.clone())], &limits)
+                .map(|report| rename_copy(report, &source.path, spec))
+                .map_err(|error| format!("{spec}: {}", error.to_string().replace(&copy, spec)))
+        }
+    }
 }
 
 pub fn run(args: &DiffArgs) -> ExitCode {
