@@ -5,7 +5,7 @@
 //! rendered, from a table of line starts built once per file.
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Identifies a file in `Sources`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -68,25 +68,68 @@ pub struct SourceFile {
     /// the text, 30 MB for a 100,000-phase plan.
     pub text: Arc<String>,
     line_starts: Vec<u32>,
+    /// The characters before every `CHECKPOINT_BYTES`-th byte, built the
+    /// first time a column is asked for far into a line: a minified plan
+    /// is one line, and counting from its start for each of thousands of
+    /// diagnostics was quadratic.
+    char_checkpoints: OnceLock<Vec<u32>>,
+}
+
+/// The spacing of `SourceFile::char_checkpoints`, and the longest line
+/// prefix whose characters are simply counted.
+const CHECKPOINT_BYTES: usize = 4096;
+
+/// The characters that start in `bytes`: its bytes that are not UTF-8
+/// continuation bytes (which also counts correctly from the middle of a
+/// character).
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&byte| (byte as i8) >= -0x40).count()
+}
+
+/// Where each line starts. YAML ends a line with LF, CRLF or a lone CR
+/// (YAML 1.2 §5.4), and so does this index, so that a file saved with
+/// old Mac line endings is located as its parser reads it.
+fn line_starts(text: &str) -> Vec<u32> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    for index in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if bytes[index] == b'\r' && bytes.get(index + 1) == Some(&b'\n') {
+            continue;
+        }
+        starts.push(u32::try_from(index + 1).unwrap_or(u32::MAX));
+    }
+    // Kept for the whole run: drop the slack of growing it.
+    starts.shrink_to_fit();
+    starts
 }
 
 impl SourceFile {
     pub fn new(name: String, path: Option<PathBuf>, text: impl Into<String>) -> SourceFile {
         let text = Arc::new(text.into());
-        let mut line_starts = vec![0];
-        // `match_indices` of a char searches with memchr.
-        line_starts.extend(
-            text.match_indices('\n')
-                .map(|(index, _)| u32::try_from(index + 1).unwrap_or(u32::MAX)),
-        );
-        // Kept for the whole run: drop the slack of growing it.
-        line_starts.shrink_to_fit();
+        let line_starts = line_starts(&text);
         SourceFile {
             name,
             path,
             text,
             line_starts,
+            char_checkpoints: OnceLock::new(),
         }
+    }
+
+    /// The characters of the text before `offset` (a character boundary).
+    fn chars_before(&self, offset: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let checkpoints = self.char_checkpoints.get_or_init(|| {
+            let mut total = 0;
+            let mut checkpoints = vec![0];
+            for block in bytes.chunks(CHECKPOINT_BYTES) {
+                total += u32::try_from(char_starts(block)).unwrap_or(u32::MAX);
+                checkpoints.push(total);
+            }
+            checkpoints
+        });
+        let block = offset / CHECKPOINT_BYTES;
+        checkpoints[block] as usize + char_starts(&bytes[block * CHECKPOINT_BYTES..offset])
     }
 
     /// The line and column of a byte offset (clamped to the file and to a
@@ -102,9 +145,15 @@ impl SourceFile {
         while !self.text.is_char_boundary(boundary) {
             boundary -= 1;
         }
+        let column = if boundary - line_start <= CHECKPOINT_BYTES {
+            columns(&self.text[line_start..boundary], line_start == 0)
+        } else {
+            let bom = line_start == 0 && self.text.starts_with(BYTE_ORDER_MARK);
+            self.chars_before(boundary) - self.chars_before(line_start) - usize::from(bom)
+        };
         Position {
             line: line_index + 1,
-            column: columns(&self.text[line_start..boundary], line_start == 0) + 1,
+            column: column + 1,
         }
     }
 
@@ -119,12 +168,20 @@ impl SourceFile {
     /// The span restricted to its first line, so that a label on a whole
     /// mapping points at where it starts rather than underlining a page.
     pub fn first_line(&self, span: Span) -> Span {
-        let text = &self.text[span.range().start.min(self.text.len())..];
-        let length = text
-            .find('\n')
-            .unwrap_or(text.len())
-            .min(span.range().len());
-        Span::new(span.start as usize, span.start as usize + length)
+        // The line index finds the line's end: searching the text for it
+        // was linear in the line, for every label on a one-line plan.
+        let start = (span.start as usize).min(self.text.len());
+        let next_line = self
+            .line_starts
+            .partition_point(|&line_start| line_start as usize <= start);
+        let line_end = self.line_start(next_line);
+        let line_end = if line_end > start {
+            let line = &self.text[start..line_end];
+            start + line.trim_end_matches(['\n', '\r']).len()
+        } else {
+            line_end
+        };
+        Span::new(start, line_end.min(start + span.range().len()))
     }
 }
 
@@ -168,6 +225,36 @@ mod tests {
         let file = SourceFile::new("plan.yaml".into(), None, text);
         let position = file.position(u32::try_from(offset).expect("a small offset"));
         (position.line, position.column)
+    }
+
+    #[test]
+    fn far_into_a_long_line_columns_still_count_characters() {
+        // Past the checkpoint spacing, across multi-byte characters and
+        // block boundaries that fall inside them; with and without a BOM.
+        for prefix in ["", "\u{FEFF}", "a: 1\n"] {
+            let line = "é🚀x".repeat(3_000);
+            let text = format!("{prefix}{line}\nnext\n");
+            let line_number = 1 + usize::from(prefix.ends_with('\n'));
+            for (count, (offset, _)) in line.char_indices().enumerate().step_by(997) {
+                assert_eq!(
+                    position(&text, prefix.len() + offset),
+                    (line_number, count + 1),
+                    "offset {offset} after {prefix:?}"
+                );
+            }
+            let end = prefix.len() + line.len();
+            assert_eq!(
+                position(&text, end),
+                (line_number, line.chars().count() + 1)
+            );
+        }
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_as_in_yaml() {
+        let text = "aiplan: 1\rname: x\rbogus: 1\r\nphases: []\n";
+        assert_eq!(position(text, text.find("bogus").expect("bogus")), (3, 1));
+        assert_eq!(position(text, text.find("phases").expect("phases")), (4, 1));
     }
 
     #[test]

@@ -1598,3 +1598,50 @@ fn the_data_foundation_phase_document_has_no_errors() {
     assert_eq!(report["summary"]["errors"], 0, "{report:#}");
     assert_located(&report);
 }
+
+#[test]
+fn a_file_with_old_mac_line_endings_is_located_as_yaml_reads_it() {
+    // YAML ends lines at a lone CR too: the unknown key is on line 3.
+    let dir = repo();
+    write(
+        dir.path(),
+        "plan.yaml",
+        "aiplan: 1\rname: x\rbogus: 1\rphases: []\r",
+    );
+    let outcome = check_json(dir.path(), &["plan.yaml"]);
+    outcome.expect_code(1);
+    let report = outcome.json();
+    let diagnostic = only_diagnostic(&report);
+    assert_eq!(diagnostic["code"], "AP201", "{diagnostic:#}");
+    assert_eq!(
+        (&diagnostic["line"], &diagnostic["column"]),
+        (&Value::from(3), &Value::from(1)),
+        "{diagnostic:#}"
+    );
+}
+
+#[test]
+fn every_finding_on_a_one_line_plan_is_located_on_that_line() {
+    // A minified plan: 2,000 phases in one flow sequence, each missing
+    // its rollback plan, infrastructure and criteria.
+    let dir = repo();
+    let phases: Vec<String> = (0..2_000)
+        .map(|i| format!("{{id: p{i}, name: Phase {i}, duration: 1 day}}"))
+        .collect();
+    write(
+        dir.path(),
+        "plan.yaml",
+        format!("{{aiplan: 1, name: x, phases: [{}]}}\n", phases.join(", ")),
+    );
+    let outcome = check_json(dir.path(), &["plan.yaml"]);
+    let report = outcome.json();
+    assert_located(&report);
+    let diagnostics = report["diagnostics"].as_array().expect("diagnostics");
+    assert!(diagnostics.len() >= 6_000, "{}", diagnostics.len());
+    let last = diagnostics.last().expect("a diagnostic");
+    assert_eq!(last["line"], 1);
+    assert!(
+        last["column"].as_u64().expect("column") > 60_000,
+        "{last:#}"
+    );
+}
