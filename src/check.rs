@@ -82,6 +82,16 @@ impl CheckReport {
 }
 
 pub fn check(inputs: &[Input], limits: &Limits) -> Result<CheckReport, InputError> {
+    if inputs
+        .iter()
+        .filter(|input| matches!(input, Input::Stdin))
+        .count()
+        > 1
+    {
+        return Err(InputError(
+            "`-` (standard input) is named more than once; it can be read only once".into(),
+        ));
+    }
     let mut checker = Checker {
         limits,
         sources: Sources::default(),

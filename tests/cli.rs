@@ -1645,3 +1645,137 @@ fn every_finding_on_a_one_line_plan_is_located_on_that_line() {
         "{last:#}"
     );
 }
+
+#[test]
+fn includes_share_one_alias_budget_rather_than_multiplying_it() {
+    // Five fragments, each expanding aliases to about 36,000 nodes: each is
+    // within what one file may do, but the plan's files together are not.
+    let dir = repo();
+    let mut plan = String::from("aiplan: 1\nname: Fragments\ninclude:\n");
+    for fragment in 0..5 {
+        let aliases = vec!["*p"; 3_000].join(", ");
+        write(
+            dir.path(),
+            &format!("f{fragment}.yaml"),
+            format!(
+                "phases: [&p {{name: X, duration: 1 day, rollback_plan: r, infrastructure: i, success_criteria: s}}, {aliases}]\n"
+            ),
+        );
+        plan.push_str(&format!("  - f{fragment}.yaml\n"));
+    }
+    write(dir.path(), "plan.yaml", plan);
+    let outcome = check_json(dir.path(), &["plan.yaml"]);
+    outcome.expect_code(1);
+    let report = outcome.json();
+    assert_located(&report);
+    let limits: Vec<&Value> = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["code"] == "AP105")
+        .collect();
+    assert_eq!(limits.len(), 1, "{report:#}");
+    assert!(
+        limits[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("aliases expand"),
+        "{:#}",
+        limits[0]
+    );
+    assert_ne!(limits[0]["file"], "f0.yaml", "not in the first fragment");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_include_that_is_a_fifo_is_refused_without_waiting_for_a_writer() {
+    let dir = repo();
+    let status = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("pipe.yaml"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success());
+    write(
+        dir.path(),
+        "plan.yaml",
+        "aiplan: 1\nname: Pipe\ninclude: [pipe.yaml]\n",
+    );
+    // Opening a FIFO for reading blocks until a writer comes: a hang
+    // would stop this test (and the fixture guard) rather than pass.
+    let outcome = check_json(dir.path(), &["plan.yaml"]);
+    outcome.expect_code(1);
+    let diagnostic = only_diagnostic(&outcome.json()).clone();
+    assert_eq!(diagnostic["code"], "AP301", "{diagnostic:#}");
+    assert!(
+        diagnostic["message"].as_str().unwrap().contains("FIFO"),
+        "{diagnostic:#}"
+    );
+    assert_eq!(diagnostic["line"], 3);
+}
+
+#[test]
+fn an_empty_include_entry_says_so() {
+    let dir = repo();
+    write(
+        dir.path(),
+        "plan.yaml",
+        "aiplan: 1\nname: Empty\ninclude: ['']\n",
+    );
+    let outcome = check_json(dir.path(), &["plan.yaml"]);
+    outcome.expect_code(1);
+    let diagnostic = only_diagnostic(&outcome.json()).clone();
+    assert_eq!(
+        diagnostic["message"], "the include entry is empty",
+        "{diagnostic:#}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_include_in_a_symbolic_link_loop_is_not_offered_as_its_own_correction() {
+    let dir = repo();
+    std::os::unix::fs::symlink("loop2.yaml", dir.path().join("loop1.yaml")).expect("link");
+    std::os::unix::fs::symlink("loop1.yaml", dir.path().join("loop2.yaml")).expect("link");
+    write(
+        dir.path(),
+        "plan.yaml",
+        "aiplan: 1\nname: Loop\ninclude: [loop1.yaml]\n",
+    );
+    let outcome = check_json(dir.path(), &["plan.yaml"]);
+    outcome.expect_code(1);
+    let diagnostic = only_diagnostic(&outcome.json()).clone();
+    assert_eq!(diagnostic["code"], "AP301", "{diagnostic:#}");
+    assert!(
+        !diagnostic["help"]
+            .as_str()
+            .unwrap()
+            .contains("did you mean"),
+        "{diagnostic:#}"
+    );
+}
+
+#[test]
+fn a_pipe_named_as_a_path_is_read_like_standard_input() {
+    let dir = repo();
+    let outcome = run(aiplan()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "/dev/stdin"])
+        .write_stdin("aiplan: 1\nname: Piped\nbogus: 1\n"));
+    outcome.expect_code(1);
+    let diagnostic = only_diagnostic(&outcome.json()).clone();
+    assert_eq!(diagnostic["code"], "AP201", "{diagnostic:#}");
+    assert_eq!(diagnostic["line"], 3);
+}
+
+#[test]
+fn standard_input_named_twice_is_a_usage_error() {
+    let outcome = run(aiplan()
+        .args(["check", "-", "-"])
+        .write_stdin("aiplan: 1\nname: Twice\n"));
+    outcome.expect_code(2);
+    assert!(
+        outcome.stderr.contains("more than once"),
+        "{}",
+        outcome.stderr
+    );
+}

@@ -25,13 +25,23 @@ pub fn load_unit(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> std::io::Result<Unit> {
     let cwd = std::env::current_dir().and_then(std::fs::canonicalize)?;
+    // `/dev/stdin` or a process substitution (`/dev/fd/63`) is a pipe the
+    // user named: it is read (up to the size limit) like standard input,
+    // with includes relative to the working directory. It has no
+    // canonical path.
+    let mut piped = false;
     let top_path = match origin {
-        Origin::Path(path) => Some(std::fs::canonicalize(path)?),
+        Origin::Path(path) => Some(std::fs::canonicalize(path).or_else(|error| {
+            let metadata = std::fs::metadata(path).map_err(|_| error)?;
+            piped = special_file_kind(&metadata.file_type()).is_some();
+            Ok::<_, std::io::Error>(path.to_path_buf())
+        })?),
         Origin::Stdin | Origin::Bytes(_) => None,
     };
     let read = read_file(origin, name, limits, sources, diagnostics)?;
     let top_dir = top_path
         .as_deref()
+        .filter(|_| !piped)
         .and_then(Path::parent)
         .map_or_else(|| cwd.clone(), Path::to_path_buf);
     let mut loader = Loader {
@@ -43,9 +53,29 @@ pub fn load_unit(
         chain: top_path.iter().cloned().collect(),
         seen: top_path.iter().cloned().collect(),
         unit: Unit::default(),
+        budget: yaml::Budget::new(limits),
     };
     loader.process(read, top_path, top_dir, None);
     Ok(loader.unit)
+}
+
+/// What a special file is ("a FIFO", "a device", "a socket"); `None` for
+/// regular files and directories.
+fn special_file_kind(file_type: &std::fs::FileType) -> Option<&'static str> {
+    if file_type.is_file() || file_type.is_dir() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return Some("a FIFO (named pipe)");
+        }
+        if file_type.is_socket() {
+            return Some("a socket");
+        }
+    }
+    Some("a device")
 }
 
 /// The nearest ancestor holding `.git`, or `dir` itself.
@@ -66,6 +96,8 @@ struct Loader<'a> {
     chain: Vec<PathBuf>,
     seen: HashSet<PathBuf>,
     unit: Unit,
+    /// Nodes and alias expansion, counted over every file of the plan.
+    budget: yaml::Budget,
 }
 
 impl Loader<'_> {
@@ -84,7 +116,8 @@ impl Loader<'_> {
         let id = read.id;
         let text = self.sources.get(id).text.clone();
         let before = self.diagnostics.len();
-        let document = yaml::parse(id, &text, self.limits, self.diagnostics);
+        let document =
+            yaml::parse_within(id, &text, self.limits, &mut self.budget, self.diagnostics);
         if self.diagnostics.len() > before
             && self.diagnostics[before..].iter().any(|d| {
                 d.code.code == diag::YAML_SYNTAX.code || d.code.code == diag::RESOURCE_LIMIT.code
@@ -176,6 +209,20 @@ impl Loader<'_> {
     }
 
     fn include(&mut self, entry: &str, site: Label, dir: &Path) {
+        if self.budget.exhausted {
+            // A limit was reached and reported: reading more could only
+            // claim more memory for a plan that already fails.
+            return;
+        }
+        if entry.trim().is_empty() {
+            self.diagnostics.push(
+                Diagnostic::new(&diag::INCLUDE_NOT_FOUND, "the include entry is empty", site)
+                    .with_help(
+                        "name a YAML file, relative to the including file, or remove the entry",
+                    ),
+            );
+            return;
+        }
         let refuse = |message: String, help: &str| {
             Diagnostic::new(&diag::INCLUDE_OUTSIDE_ROOT, message, site.clone()).with_help(format!(
                 "{help}; pass `--allow-outside-root` to allow it when you trust the plan"
@@ -205,7 +252,13 @@ impl Loader<'_> {
                     format!("cannot read the include `{entry}`: {}", io_reason(&error)),
                     site.clone(),
                 );
-                diagnostic.help = Some(match similar_file(&joined) {
+                // A name close to a file that exists, for a file that does
+                // not (a symbolic link loop, say, exists but cannot be read).
+                let written = joined.file_name().map(|name| name.to_string_lossy());
+                let similar = similar_file(&joined)
+                    .filter(|_| error.kind() == std::io::ErrorKind::NotFound)
+                    .filter(|name| Some(name.as_str()) != written.as_deref());
+                diagnostic.help = Some(match similar {
                     Some(name) => format!("did you mean `{name}`?"),
                     None => "paths are relative to the file that includes them".to_string(),
                 });
@@ -218,6 +271,22 @@ impl Loader<'_> {
                 format!("the include `{entry}` leads outside the plan's repository through a symbolic link"),
                 "keep included files inside the repository that holds the plan",
             ));
+            return;
+        }
+        // Opening a FIFO waits for a writer, and a device never ends:
+        // an include names a file (a directory is reported when read).
+        if let Some(kind) = std::fs::metadata(&canonical)
+            .ok()
+            .and_then(|metadata| special_file_kind(&metadata.file_type()))
+        {
+            self.diagnostics.push(
+                Diagnostic::new(
+                    &diag::INCLUDE_NOT_FOUND,
+                    format!("the include `{entry}` is {kind}, not a file"),
+                    site,
+                )
+                .with_help("an include names a YAML file, relative to the including file"),
+            );
             return;
         }
         if let Some(start) = self.chain.iter().position(|path| *path == canonical) {

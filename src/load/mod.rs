@@ -15,7 +15,7 @@ mod yaml;
 pub use include::{describe, io_reason, load_unit, shorten};
 pub use read::{Origin, ReadFile, read_file};
 pub use spans::{Located, MapEntrySpan, SpanNode, pointer_tokens};
-pub use yaml::{YamlDocument, parse};
+pub use yaml::{Budget, YamlDocument, parse, parse_within};
 
 use crate::source::FileId;
 use std::path::PathBuf;

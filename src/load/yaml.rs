@@ -42,14 +42,56 @@ impl YamlDocument {
     }
 }
 
-/// Parses `text` (the whole file). Returns `None` when the file holds no
-/// usable document; every problem found is in `diagnostics`.
+/// What the files of one plan may still build, shared by all of them so
+/// that includes do not multiply the limits: YAML nodes (aliases counted
+/// expanded), and nodes added by aliases.
+#[derive(Debug, Clone)]
+pub struct Budget {
+    /// Nodes built so far by the plan's files.
+    pub nodes: usize,
+    pub max_nodes: usize,
+    /// Nodes aliases added so far.
+    pub expanded: usize,
+    /// Bytes of the files parsed so far, which the alias budget grows with.
+    pub bytes: usize,
+    /// Whether a limit was reached (and reported): the plan's other files
+    /// are not read.
+    pub exhausted: bool,
+}
+
+impl Budget {
+    pub fn new(limits: &Limits) -> Budget {
+        Budget {
+            nodes: 0,
+            max_nodes: limits.max_nodes(),
+            expanded: 0,
+            bytes: 0,
+            exhausted: false,
+        }
+    }
+}
+
+/// Parses `text` (the whole file) on its own budget. Returns `None` when
+/// the file holds no usable document; every problem found is in
+/// `diagnostics`.
 pub fn parse(
     file: FileId,
     text: &str,
     limits: &Limits,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<YamlDocument> {
+    parse_within(file, text, limits, &mut Budget::new(limits), diagnostics)
+}
+
+/// Parses `text`, one of the files of a plan, charging `budget`.
+pub fn parse_within(
+    file: FileId,
+    text: &str,
+    limits: &Limits,
+    budget: &mut Budget,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<YamlDocument> {
+    budget.bytes = budget.bytes.saturating_add(text.len());
     let mut builder = Builder {
         file,
         text,
@@ -58,105 +100,123 @@ pub fn parse(
         anchors: FastMap::default(),
         pools: Pools::default(),
         tree: SpanTree::default(),
-        expanded: 0,
-        alias_budget: limits.alias_budget(text.len()),
-        nodes: 0,
-        max_nodes: limits.max_nodes(),
+        expanded: budget.expanded,
+        alias_budget: limits.alias_budget(budget.bytes),
+        nodes: budget.nodes,
+        nodes_before: budget.nodes,
+        max_nodes: budget.max_nodes,
         diagnostics,
     };
-    let mut options = Options::default();
-    options.block_nesting_limit = limits.max_depth;
-    options.flow_nesting_limit = limits.max_depth;
-    let mut parser = Parser::new_from_str_with_options(text, options);
-    let mut documents = 0;
-    while let Some(next) = parser.next_event() {
-        let (event, span) = match next {
-            Ok(event) => event,
-            Err(error) => {
-                builder.syntax_error(&error);
+    let document = builder.build(limits);
+    budget.nodes = builder.nodes;
+    budget.expanded = builder.expanded;
+    budget.exhausted |=
+        builder.nodes > builder.max_nodes || builder.expanded > builder.alias_budget;
+    document
+}
+
+impl Builder<'_> {
+    /// Runs the parser over the text and builds the document.
+    fn build(&mut self, limits: &Limits) -> Option<YamlDocument> {
+        let builder = self;
+        let file = builder.file;
+        let text = builder.text;
+        let mut options = Options::default();
+        options.block_nesting_limit = limits.max_depth;
+        options.flow_nesting_limit = limits.max_depth;
+        let mut parser = Parser::new_from_str_with_options(text, options);
+        let mut documents = 0;
+        while let Some(next) = parser.next_event() {
+            let (event, span) = match next {
+                Ok(event) => event,
+                Err(error) => {
+                    builder.syntax_error(&error);
+                    return None;
+                }
+            };
+            let span = Span::new(
+                span.start.byte_offset().unwrap_or(0),
+                span.end.byte_offset().unwrap_or(0),
+            );
+            if matches!(
+                event,
+                Event::Scalar(..) | Event::SequenceStart(..) | Event::MappingStart(..)
+            ) {
+                // An alias counts in `alias`, at its expanded size.
+                builder.nodes += 1;
+            }
+            match event {
+                Event::DocumentStart(..) => {
+                    documents += 1;
+                    if documents > 1 {
+                        builder.report(
+                            Diagnostic::new(
+                                &diag::UNSUPPORTED_YAML,
+                                "a plan file holds one YAML document; this file has more",
+                                Label::new(file, span, "a second document starts here"),
+                            )
+                            .with_help(
+                                "split the documents into files and list them under `include:`",
+                            ),
+                        );
+                        break;
+                    }
+                }
+                Event::Scalar(text, style, anchor, tag) => {
+                    let (value, key_text) = builder.scalar_value(text, style, tag.as_deref(), span);
+                    builder.complete(
+                        Node {
+                            value,
+                            spans: SpanNode::leaf(span),
+                            size: 1,
+                            key_text,
+                            plain: style == ScalarStyle::Plain,
+                        },
+                        anchor,
+                    );
+                }
+                Event::Alias(id) => builder.alias(id, span),
+                Event::SequenceStart(_, anchor, tag) => {
+                    builder.check_collection_tag(tag.as_deref(), "seq", span);
+                    let (values, spans) = builder.pools.seqs.pop().unwrap_or_default();
+                    builder
+                        .stack
+                        .push(Frame::new(FrameKind::Seq(values, spans), span, anchor));
+                }
+                Event::MappingStart(_, anchor, tag) => {
+                    builder.check_collection_tag(tag.as_deref(), "map", span);
+                    let map = builder.pools.maps.pop().unwrap_or_default();
+                    builder
+                        .stack
+                        .push(Frame::new(FrameKind::Map(map), span, anchor));
+                }
+                Event::SequenceEnd | Event::MappingEnd => builder.end_collection(span),
+                _ => {}
+            }
+            if builder.nodes > builder.max_nodes {
+                // Abandoned before the document can claim more memory.
+                builder.node_limit_reached(span);
                 return None;
             }
-        };
-        let span = Span::new(
-            span.start.byte_offset().unwrap_or(0),
-            span.end.byte_offset().unwrap_or(0),
-        );
-        if matches!(
-            event,
-            Event::Scalar(..) | Event::SequenceStart(..) | Event::MappingStart(..)
-        ) {
-            // An alias counts in `alias`, at its expanded size.
-            builder.nodes += 1;
         }
-        match event {
-            Event::DocumentStart(..) => {
-                documents += 1;
-                if documents > 1 {
-                    builder.report(
-                        Diagnostic::new(
-                            &diag::UNSUPPORTED_YAML,
-                            "a plan file holds one YAML document; this file has more",
-                            Label::new(file, span, "a second document starts here"),
-                        )
-                        .with_help("split the documents into files and list them under `include:`"),
-                    );
-                    break;
-                }
-            }
-            Event::Scalar(text, style, anchor, tag) => {
-                let (value, key_text) = builder.scalar_value(text, style, tag.as_deref(), span);
-                builder.complete(
-                    Node {
-                        value,
-                        spans: SpanNode::leaf(span),
-                        size: 1,
-                        key_text,
-                        plain: style == ScalarStyle::Plain,
-                    },
-                    anchor,
-                );
-            }
-            Event::Alias(id) => builder.alias(id, span),
-            Event::SequenceStart(_, anchor, tag) => {
-                builder.check_collection_tag(tag.as_deref(), "seq", span);
-                let (values, spans) = builder.pools.seqs.pop().unwrap_or_default();
-                builder
-                    .stack
-                    .push(Frame::new(FrameKind::Seq(values, spans), span, anchor));
-            }
-            Event::MappingStart(_, anchor, tag) => {
-                builder.check_collection_tag(tag.as_deref(), "map", span);
-                let map = builder.pools.maps.pop().unwrap_or_default();
-                builder
-                    .stack
-                    .push(Frame::new(FrameKind::Map(map), span, anchor));
-            }
-            Event::SequenceEnd | Event::MappingEnd => builder.end_collection(span),
-            _ => {}
-        }
-        if builder.nodes > builder.max_nodes {
-            // Abandoned before the document can claim more memory.
-            builder.node_limit_reached(span);
+        let root = builder.root.take();
+        if root.is_none() && documents == 0 {
             return None;
         }
+        let node = root.unwrap_or(Node {
+            value: Value::Null,
+            spans: SpanNode::leaf(Span::default()),
+            size: 1,
+            key_text: None,
+            plain: true,
+        });
+        let mut spans = std::mem::take(&mut builder.tree);
+        spans.finish(node.spans);
+        Some(YamlDocument {
+            value: node.value,
+            spans,
+        })
     }
-    let root = builder.root.take();
-    if root.is_none() && documents == 0 {
-        return None;
-    }
-    let node = root.unwrap_or(Node {
-        value: Value::Null,
-        spans: SpanNode::leaf(Span::default()),
-        size: 1,
-        key_text: None,
-        plain: true,
-    });
-    let mut spans = builder.tree;
-    spans.finish(node.spans);
-    Some(YamlDocument {
-        value: node.value,
-        spans,
-    })
 }
 
 /// A finished node on its way into its parent.
@@ -313,6 +373,8 @@ struct Builder<'a> {
     alias_budget: usize,
     /// Nodes built so far, aliases counted at their expanded size.
     nodes: usize,
+    /// The nodes the plan's files read before this one built.
+    nodes_before: usize,
     max_nodes: usize,
     diagnostics: &'a mut Vec<Diagnostic>,
 }
@@ -480,16 +542,21 @@ impl Builder<'_> {
 
     fn node_limit_reached(&mut self, span: Span) {
         let limit = self.max_nodes;
+        let message = if self.nodes_before == 0 {
+            format!("the file holds more than {limit} YAML nodes")
+        } else {
+            format!("the plan's files hold more than {limit} YAML nodes together")
+        };
         self.report(
             Diagnostic::new(
                 &diag::RESOURCE_LIMIT,
-                format!("the file holds more than {limit} YAML nodes"),
+                message,
                 Label::new(self.file, span, "the limit is crossed here"),
             )
             .with_help(
-                "a plan takes about one node per 12 bytes or more; split a plan this large into \
-                 files joined with `include:`, or raise `--max-file-size` (the node limit is \
-                 one per 8 bytes of it)",
+                "a plan takes about one node per 12 bytes or more; if the plan really is this \
+                 large, raise `--max-file-size` (the node limit, for a plan and all it \
+                 includes, is one per 8 bytes of it)",
             ),
         );
     }
