@@ -220,3 +220,117 @@ fn explain_works_on_every_example() {
         }
     }
 }
+
+/// The plan of the review: a named strategy and requirements no rule matches.
+const NAMED_UNMATCHED: &str = "aiplan: 1\nname: n\nassessment: {current_state: a, target_state: b}\ncompute:\n  strategy: cloud_first\nphases:\n  - {id: a, name: A, duration: 1 week, rollback_plan: x, infrastructure: x, success_criteria: x}\n";
+
+#[test]
+fn a_named_strategy_is_the_decision_even_when_no_rule_matches() {
+    let compute = Compute {
+        strategy: aiplan::model::StrategyChoice::CloudFirst,
+        ..Compute::default()
+    };
+    let decision = decide(None, Some(&compute));
+    assert_eq!(decision.strategy, Some(Strategy::CloudFirst));
+    assert_eq!(decision.rule.as_deref(), Some("plan"));
+    assert!(decision.by_plan);
+    assert_eq!(decision.matrix_strategy, None);
+    assert!(decision.outranked.is_empty());
+
+    let (code, stdout, _) = explain(NAMED_UNMATCHED, "json");
+    assert_eq!(code, Some(0));
+    let report: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(report["strategy"], "cloud_first");
+    assert_eq!(report["rule"], "plan");
+    let reason = report["reason"].as_str().expect("reason");
+    assert!(
+        reason.contains("The plan names `compute.strategy: cloud_first`")
+            && reason.contains("no rule of the decision matrix matches"),
+        "{reason}"
+    );
+    let (_, text, _) = explain(NAMED_UNMATCHED, "text");
+    assert!(text.contains("Strategy: cloud_first"), "{text}");
+    assert!(text.contains("Decided by: plan"), "{text}");
+
+    // It checks clean: naming a strategy is a decision, not a fall-through.
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("plan.yaml"), NAMED_UNMATCHED).expect("write");
+    let output = Command::cargo_bin("aiplan")
+        .expect("binary")
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "plan.yaml"])
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(report["diagnostics"], serde_json::json!([]));
+
+    // Terraform writes the named strategy's compute.
+    let output = Command::cargo_bin("aiplan")
+        .expect("binary")
+        .current_dir(dir.path())
+        .args(["terraform", "plan.yaml", "-o", "infra"])
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(0));
+    let plan_tf = std::fs::read_to_string(dir.path().join("infra/plan.tf")).expect("plan.tf");
+    assert!(
+        !plan_tf.contains("No compute strategy was decided"),
+        "{plan_tf}"
+    );
+    assert!(plan_tf.contains("\"cloud_first\""), "{plan_tf}");
+    let files = std::fs::read_dir(dir.path().join("infra"))
+        .expect("infra")
+        .count();
+    let undecided = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        undecided.path().join("plan.yaml"),
+        NAMED_UNMATCHED.replace("cloud_first", "auto"),
+    )
+    .expect("write");
+    Command::cargo_bin("aiplan")
+        .expect("binary")
+        .current_dir(undecided.path())
+        .args(["terraform", "plan.yaml", "-o", "infra"])
+        .output()
+        .expect("run");
+    let fewer = std::fs::read_dir(undecided.path().join("infra"))
+        .expect("infra")
+        .count();
+    assert!(files > fewer, "compute files: {files} vs {fewer}");
+}
+
+#[test]
+fn a_named_strategy_against_the_matrix_is_the_decision_and_says_so() {
+    let plan = "aiplan: 1\nname: Records\nrequirements:\n  data_sensitivity: high\n  workload_pattern: bursty\ncompute:\n  strategy: cloud_first\n";
+    let (code, stdout, _) = explain(plan, "json");
+    assert_eq!(code, Some(0));
+    let report: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(report["strategy"], "cloud_first");
+    assert_eq!(report["rule"], "plan");
+    let reason = report["reason"].as_str().expect("reason");
+    assert!(
+        reason.contains("would choose hybrid_intelligent instead by rule `data-sovereignty`"),
+        "{reason}"
+    );
+    // The matched rule that disagrees is outranked by the plan; the one
+    // that agrees is not.
+    assert_eq!(
+        report["outranked"],
+        serde_json::json!([{"rule": "data-sovereignty", "strategy": "hybrid_intelligent"}])
+    );
+    let agreeing = plan.replace("cloud_first", "hybrid_intelligent");
+    let (_, stdout, _) = explain(&agreeing, "json");
+    let report: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(report["rule"], "plan");
+    assert!(
+        report["reason"]
+            .as_str()
+            .is_some_and(|reason| reason.contains("agrees by rule `data-sovereignty`")),
+        "{report}"
+    );
+    assert_eq!(
+        report["outranked"],
+        serde_json::json!([{"rule": "elastic-scaling", "strategy": "cloud_first"}])
+    );
+}

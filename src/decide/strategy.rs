@@ -6,7 +6,8 @@
 
 use crate::model::target::parse_target;
 use crate::model::{
-    Compute, DecisionRule, Level, Requirements, RuleCondition, Strategy, Workload, WorkloadPattern,
+    Compute, DecisionRule, Level, Requirements, RuleCondition, Strategy, StrategyChoice, Workload,
+    WorkloadPattern,
 };
 use serde::Deserialize;
 use std::sync::OnceLock;
@@ -58,22 +59,51 @@ pub struct RuleOutcome {
     pub why: String,
 }
 
+/// The rule name of a decision the plan made itself by naming
+/// `compute.strategy`.
+pub const DECIDED_BY_PLAN: &str = "plan";
+
+/// The rule name of a decision taken from the plan's `compute.default`.
+pub const DECIDED_BY_DEFAULT: &str = "default";
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decision {
-    /// `None` when no rule matched and the plan names no default.
+    /// The strategy the plan names in `compute.strategy` (anything but
+    /// `auto`), else the matrix's choice; `None` when the strategy is `auto`,
+    /// no rule matched and the plan names no default.
     pub strategy: Option<Strategy>,
-    /// The rule that fired, or `default` when the plan's default was taken.
+    /// The rule that fired, `default` when the plan's default was taken, or
+    /// `plan` when the plan named the strategy.
     pub rule: Option<String>,
     pub reason: Option<String>,
-    /// Rules that matched too but come later in the priority order.
+    /// Rules that matched too but come later in the priority order; when the
+    /// plan names the strategy, every matched rule that chooses another one.
     pub outranked: Vec<RuleOutcome>,
+    /// What the matrix alone chooses (a rule, or the default), whether or
+    /// not the plan names the strategy: `strategy-mismatch` compares the two.
+    pub matrix_strategy: Option<Strategy>,
+    /// The rule behind `matrix_strategy` (`default` for the plan's default).
+    pub matrix_rule: Option<String>,
+    /// Whether the plan named the strategy (`rule` is then `plan`).
+    pub by_plan: bool,
     /// Every rule, in priority order.
     pub trace: Vec<RuleOutcome>,
     /// Whether the plan's own rules replaced the built-in ones.
     pub custom_rules: bool,
 }
 
-/// Runs the matrix on the requirements.
+/// The strategy a `compute.strategy` names; `None` for `auto`.
+pub fn named(choice: StrategyChoice) -> Option<Strategy> {
+    match choice {
+        StrategyChoice::Auto => None,
+        StrategyChoice::CloudFirst => Some(Strategy::CloudFirst),
+        StrategyChoice::HybridIntelligent => Some(Strategy::HybridIntelligent),
+        StrategyChoice::EdgeCentric => Some(Strategy::EdgeCentric),
+    }
+}
+
+/// Runs the matrix on the requirements. A strategy the plan names is the
+/// decision; the matrix's choice is kept beside it and in the reason.
 pub fn decide(requirements: Option<&Requirements>, compute: Option<&Compute>) -> Decision {
     let custom = compute.and_then(|compute| compute.rules.as_ref());
     let rules: &[DecisionRule] = custom.map_or(&catalogue().rules, Vec::as_slice);
@@ -99,7 +129,7 @@ pub fn decide(requirements: Option<&Requirements>, compute: Option<&Compute>) ->
             .cloned()
             .collect()
     });
-    let (strategy, rule, reason) = match winner {
+    let (matrix_strategy, matrix_rule, matrix_reason) = match winner {
         Some(index) => (
             Some(trace[index].strategy),
             Some(trace[index].rule.clone()),
@@ -108,7 +138,7 @@ pub fn decide(requirements: Option<&Requirements>, compute: Option<&Compute>) ->
         None => match compute.and_then(|compute| compute.default) {
             Some(default) => (
                 Some(default),
-                Some("default".to_string()),
+                Some(DECIDED_BY_DEFAULT.to_string()),
                 Some(
                     "No rule of the matrix matched; the plan's `compute.default` applies."
                         .to_string(),
@@ -117,13 +147,63 @@ pub fn decide(requirements: Option<&Requirements>, compute: Option<&Compute>) ->
             None => (None, None, None),
         },
     };
+    let chosen = compute.and_then(|compute| named(compute.strategy));
+    let Some(chosen) = chosen else {
+        return Decision {
+            strategy: matrix_strategy,
+            rule: matrix_rule.clone(),
+            reason: matrix_reason,
+            outranked,
+            trace,
+            custom_rules: custom.is_some(),
+            matrix_strategy,
+            matrix_rule,
+            by_plan: false,
+        };
+    };
+    let matrix = match (matrix_strategy, matrix_rule.as_deref()) {
+        (Some(strategy), Some(DECIDED_BY_DEFAULT)) if strategy == chosen => {
+            "no rule of the decision matrix matches, and the plan's `compute.default` agrees"
+                .to_string()
+        }
+        (Some(strategy), Some(DECIDED_BY_DEFAULT)) => format!(
+            "no rule of the decision matrix matches, and the plan's `compute.default` would \
+             choose {} instead (strategy-mismatch)",
+            strategy_id(strategy)
+        ),
+        (Some(strategy), rule) if strategy == chosen => format!(
+            "the decision matrix agrees by rule `{}`",
+            rule.unwrap_or(DECIDED_BY_DEFAULT)
+        ),
+        (Some(strategy), rule) => format!(
+            "the decision matrix would choose {} instead by rule `{}` (strategy-mismatch)",
+            strategy_id(strategy),
+            rule.unwrap_or(DECIDED_BY_DEFAULT)
+        ),
+        (None, _) => {
+            "no rule of the decision matrix matches these requirements, so the plan's choice \
+             stands alone"
+                .to_string()
+        }
+    };
+    let outranked = trace
+        .iter()
+        .filter(|outcome| outcome.matched && outcome.strategy != chosen)
+        .cloned()
+        .collect();
     Decision {
-        strategy,
-        rule,
-        reason,
+        strategy: Some(chosen),
+        rule: Some(DECIDED_BY_PLAN.to_string()),
+        reason: Some(format!(
+            "The plan names `compute.strategy: {}`; {matrix}.",
+            strategy_id(chosen)
+        )),
         outranked,
         trace,
         custom_rules: custom.is_some(),
+        matrix_strategy,
+        matrix_rule,
+        by_plan: true,
     }
 }
 

@@ -262,6 +262,7 @@ fn decision(plan: &CheckedPlan) -> Json {
         "rule": decision.rule,
         "reason": decision.reason,
         "custom_rules": decision.custom_rules,
+        "by_plan": decision.by_plan,
         "outranked": decision.outranked.iter().map(|outcome| json!({
             "rule": outcome.rule,
             "strategy": strategy_id(outcome.strategy),

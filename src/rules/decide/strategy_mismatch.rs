@@ -1,20 +1,10 @@
 //! `strategy-mismatch`: a named `compute.strategy` that differs from what
 //! the decision matrix chooses for the plan's requirements.
 
-use crate::decide::strategy::strategy_id;
+use crate::decide::strategy::{DECIDED_BY_DEFAULT, named, strategy_id};
 use crate::diagnostics::{self as diag, Diagnostic, Label};
-use crate::model::{Strategy, StrategyChoice};
 use crate::rules::PlanContext;
 use crate::rules::{Rule, RuleDocs};
-
-fn named(choice: StrategyChoice) -> Option<Strategy> {
-    match choice {
-        StrategyChoice::Auto => None,
-        StrategyChoice::CloudFirst => Some(Strategy::CloudFirst),
-        StrategyChoice::HybridIntelligent => Some(Strategy::HybridIntelligent),
-        StrategyChoice::EdgeCentric => Some(Strategy::EdgeCentric),
-    }
-}
 
 pub fn check(context: &PlanContext<'_>, diagnostics: &mut Vec<Diagnostic>) {
     let (Some(compute), Some(decision)) =
@@ -22,13 +12,17 @@ pub fn check(context: &PlanContext<'_>, diagnostics: &mut Vec<Diagnostic>) {
     else {
         return;
     };
-    let (Some(chosen), Some(decided)) = (named(compute.strategy), decision.strategy) else {
+    // The plan's choice is the decision; the matrix's is kept beside it.
+    let (Some(chosen), Some(decided)) = (named(compute.strategy), decision.matrix_strategy) else {
         return;
     };
     if chosen == decided {
         return;
     }
-    let rule = decision.rule.as_deref().unwrap_or("default");
+    let rule = decision
+        .matrix_rule
+        .as_deref()
+        .unwrap_or(DECIDED_BY_DEFAULT);
     let why = decision
         .trace
         .iter()
