@@ -81,7 +81,7 @@ pub fn render(
     env.set_fuel(Some(
         10_000_000u64.saturating_add(phases.saturating_mul(20_000)),
     ));
-    let context = context::to_value(&context(plan, diagnostics));
+    let context = context::to_value(context(plan, diagnostics));
     let text = env
         .get_template(ENTRY)
         .and_then(|template| template.render(context))
