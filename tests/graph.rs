@@ -184,3 +184,32 @@ fn long_dependency_lists_and_many_unknown_names_are_each_reported_once() {
     assert_eq!(count("duplicate-dependency"), 19_999);
     assert_eq!(count("unknown-dependency"), 20_000);
 }
+
+#[test]
+fn a_schedule_past_9999_12_31_is_a_located_error() {
+    let dir = tempfile::tempdir().expect("dir");
+    let text = plan(
+        [
+            phase("a", &[]).replace("3 days", "30 days"),
+            phase("b", &["a".to_string()]).replace("3 days", "36500 days"),
+        ]
+        .into_iter(),
+    )
+    .replace("phases:\n", "start: 9999-12-31\nphases:\n");
+    std::fs::write(dir.path().join("plan.yaml"), text).expect("write");
+    let (code, report) = check(dir.path(), "plan.yaml");
+    assert_eq!(code, 1);
+    assert_eq!(rules(&report), ["date-out-of-range"]);
+    let diagnostic = &report["diagnostics"][0];
+    let message = diagnostic["message"].as_str().expect("message");
+    assert!(
+        message
+            .starts_with("the schedule ends after 9999-12-31, the last date aiplan can represent"),
+        "{message}"
+    );
+    // At `a`'s duration (line 7): it is the first to end past the date.
+    assert_eq!(
+        (diagnostic["line"].as_u64(), diagnostic["column"].as_u64()),
+        (Some(7), Some(15))
+    );
+}

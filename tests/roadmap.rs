@@ -663,3 +663,69 @@ fn the_roadmap_gets_the_usual_permissions() {
             .contains("Pilot")
     );
 }
+
+/// A plan whose phases run `days` each, one after the other, from `start`.
+fn long_plan(start: Option<&str>, days: &[u32]) -> String {
+    let mut text =
+        String::from("aiplan: 1\nname: Long\nassessment: {current_state: a, target_state: b}\n");
+    if let Some(start) = start {
+        text.push_str(&format!("start: {start}\n"));
+    }
+    text.push_str("phases:\n");
+    for (index, days) in days.iter().enumerate() {
+        text.push_str(&format!(
+            "  - id: p{index}\n    duration: {days} days\n    rollback_plan: r\n    infrastructure: i\n    success_criteria: s\n"
+        ));
+        if index > 0 {
+            text.push_str(&format!("    depends_on: [p{}]\n", index - 1));
+        }
+    }
+    text
+}
+
+#[test]
+fn a_schedule_past_the_last_date_is_an_error_and_never_an_empty_date() {
+    let dir = scratch();
+    let path = dir.path().join("plan.yaml");
+    std::fs::write(&path, long_plan(Some("9999-12-31"), &[30, 36500])).expect("write");
+    let run = roadmap(&[path_arg(&path)]);
+    run.expect_code(1);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
+    assert!(
+        run.stderr.contains("date-out-of-range")
+            && run.stderr.contains("the last date aiplan can represent"),
+        "{}",
+        run.stderr
+    );
+    // Ending on the last date is fine, and every date is written.
+    std::fs::write(&path, long_plan(Some("9999-11-01"), &[30, 30])).expect("write");
+    let run = roadmap(&[path_arg(&path)]);
+    run.expect_code(0);
+    assert!(
+        run.stdout.contains("from 9999-11-01 to 9999-12-31"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains(", ,"), "{}", run.stdout);
+}
+
+#[test]
+fn an_undated_schedule_too_long_to_chart_has_no_chart_with_empty_dates() {
+    // 81 phases of 100 years run past 9999-12-31 from the reference date.
+    let dir = scratch();
+    let path = dir.path().join("plan.yaml");
+    std::fs::write(&path, long_plan(None, &[36500; 81])).expect("write");
+    let run = roadmap(&[path_arg(&path)]);
+    run.expect_code(0);
+    assert!(
+        run.stdout.contains("there is no gantt chart"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("\ngantt\n"), "{}", run.stdout);
+    for block in mermaid_blocks(&run.stdout) {
+        for line in block {
+            assert!(!line.contains(", ,") && !line.ends_with(", "), "{line}");
+        }
+    }
+}

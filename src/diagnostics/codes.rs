@@ -51,6 +51,7 @@ codes! {
     INVALID_DURATION = "AP405" "invalid-duration" Error "A duration that cannot be read, or zero outside a milestone.";
     DUPLICATE_DEPENDENCY = "AP406" "duplicate-dependency" Warning "`depends_on` names the same phase twice.";
     UNDERIVABLE_ID = "AP407" "underivable-id" Error "A phase has no id and none can be derived from its name.";
+    DATE_OUT_OF_RANGE = "AP408" "date-out-of-range" Error "The schedule ends after 9999-12-31, the last date aiplan can represent.";
     MISSING_ROLLBACK = "AP501" "missing-rollback" Warning "A phase has no `rollback_plan`.";
     MISSING_INFRASTRUCTURE = "AP502" "missing-infrastructure" Warning "A phase does not say what it runs on (pre-flight check).";
     MISSING_SUCCESS_CRITERIA = "AP503" "missing-success-criteria" Warning "A phase does not say how its success is judged (pre-flight check).";

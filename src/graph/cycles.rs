@@ -20,7 +20,10 @@ const MAX_NAMED: usize = 24;
 /// Labels drawn on one cycle.
 const MAX_LABELS: usize = 48;
 
-/// Reports every cycle; returns whether the graph is acyclic.
+/// Reports every cycle; returns whether the graph can be scheduled: it is
+/// acyclic and, when the plan has a `start`, its dates end by 9999-12-31
+/// (`schedule::check_dates`, which needs an acyclic graph; it is called
+/// here because `analyze` schedules the plan when this returns true).
 pub fn report(
     graph: &Graph,
     nodes: &[PhaseNode],
@@ -51,7 +54,7 @@ pub fn report(
             component.len(),
         ));
     }
-    acyclic
+    acyclic && super::schedule::check_dates(graph, nodes, resolved, locator, diagnostics)
 }
 
 /// The shortest path from `start` back to itself following "depends on"

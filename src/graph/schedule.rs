@@ -3,11 +3,21 @@
 //! path. Days count from the plan's start (day 0); a finish day is the day
 //! after the last day of work, as TaskJuggler reports end dates, so a 7-day
 //! phase starting on day 0 finishes on day 7. Calendar days, 7 a week.
+//!
+//! A dated schedule must end by 9999-12-31, the last date aiplan (jiff) can
+//! represent: `check_dates` reports one that does not, at the duration that
+//! pushes it past, so that no output ever shows a date it cannot write.
 
 use super::{Graph, PhaseNode};
+use crate::diagnostics::{self as diag, Diagnostic, Label};
+use crate::locate::Locator;
+use crate::model::build::ResolvedPlan;
 use jiff::civil::Date;
 use petgraph::Direction;
 use petgraph::graph::NodeIndex;
+
+/// The last date aiplan can represent.
+pub const LAST_DATE: Date = Date::MAX;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PhaseTimes {
@@ -46,17 +56,7 @@ pub fn compute(graph: &Graph, nodes: &[PhaseNode], start: Option<Date>) -> Sched
     let order = petgraph::algo::toposort(graph, None).unwrap_or_default();
     let days = |node: NodeIndex| nodes[node.index()].days.unwrap_or(0);
     let count = nodes.len();
-    let mut earliest_start = vec![0u64; count];
-    let mut earliest_finish = vec![0u64; count];
-    for &node in &order {
-        let start_day = graph
-            .neighbors_directed(node, Direction::Incoming)
-            .map(|dependency| earliest_finish[dependency.index()])
-            .max()
-            .unwrap_or(0);
-        earliest_start[node.index()] = start_day;
-        earliest_finish[node.index()] = start_day.saturating_add(days(node));
-    }
+    let (earliest_start, earliest_finish) = forward(graph, nodes, &order);
     let total_days = earliest_finish.iter().copied().max().unwrap_or(0);
     let mut latest_finish = vec![total_days; count];
     let mut latest_start = vec![0u64; count];
@@ -89,6 +89,104 @@ pub fn compute(graph: &Graph, nodes: &[PhaseNode], start: Option<Date>) -> Sched
         phases,
         critical_path,
     }
+}
+
+/// The forward pass: each phase's earliest start and finish day.
+fn forward(graph: &Graph, nodes: &[PhaseNode], order: &[NodeIndex]) -> (Vec<u64>, Vec<u64>) {
+    let count = nodes.len();
+    let mut earliest_start = vec![0u64; count];
+    let mut earliest_finish = vec![0u64; count];
+    for &node in order {
+        let start_day = graph
+            .neighbors_directed(node, Direction::Incoming)
+            .map(|dependency| earliest_finish[dependency.index()])
+            .max()
+            .unwrap_or(0);
+        earliest_start[node.index()] = start_day;
+        earliest_finish[node.index()] =
+            start_day.saturating_add(nodes[node.index()].days.unwrap_or(0));
+    }
+    (earliest_start, earliest_finish)
+}
+
+/// Reports a dated plan whose schedule ends after [`LAST_DATE`]; returns
+/// whether its dates can all be written. The graph must be acyclic. A phase
+/// whose duration cannot be read counts as zero days, so the finish is a
+/// lower bound and a report is never wrong.
+///
+/// The diagnostic is at the duration of the phase that finishes first past
+/// the last date: that phase starts within it (its dependencies finish
+/// earlier), so its duration is what pushes the schedule past.
+pub fn check_dates(
+    graph: &Graph,
+    nodes: &[PhaseNode],
+    resolved: &ResolvedPlan,
+    locator: &Locator<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> bool {
+    let Some(start) = resolved
+        .plan
+        .start
+        .as_deref()
+        .and_then(|start| start.parse::<Date>().ok())
+    else {
+        return true;
+    };
+    // Days from the start to the last date; a finish day may be at most this.
+    let available = start
+        .until(LAST_DATE)
+        .ok()
+        .and_then(|span| u64::try_from(span.get_days()).ok())
+        .unwrap_or(0);
+    let order = petgraph::algo::toposort(graph, None).unwrap_or_default();
+    let (earliest_start, earliest_finish) = forward(graph, nodes, &order);
+    let Some(late) = (0..nodes.len())
+        .filter(|&index| earliest_finish[index] > available)
+        .min_by_key(|&index| (earliest_finish[index], index))
+    else {
+        return true;
+    };
+    let total_days = earliest_finish.iter().copied().max().unwrap_or(0);
+    let (Some(source), Some(node)) = (resolved.phase_sources.get(late), nodes.get(late)) else {
+        return false;
+    };
+    let start_file = resolved
+        .section_file("start")
+        .or(resolved.top_plan_file)
+        .unwrap_or(source.file);
+    let latest_start = i64::try_from(total_days)
+        .ok()
+        .and_then(|days| jiff::Span::new().try_days(days).ok())
+        .and_then(|span| LAST_DATE.checked_sub(span).ok());
+    let help = match latest_start {
+        Some(date) => format!(
+            "the schedule takes {total_days} days, so it can start on {date} at the latest; \
+             move `start` earlier or shorten the phases"
+        ),
+        None => format!(
+            "the schedule takes {total_days} days, more than any start date allows; shorten \
+             the phases"
+        ),
+    };
+    diagnostics.push(
+        Diagnostic::new(
+            &diag::DATE_OUT_OF_RANGE,
+            format!(
+                "the schedule ends after {LAST_DATE}, the last date aiplan can represent: `{}` \
+                 runs from day {} to day {} of a schedule that starts on {start}, which has \
+                 {available} days left",
+                node.id, earliest_start[late], earliest_finish[late]
+            ),
+            locator.in_phase(source, &["duration"], "this duration ends past 9999-12-31"),
+        )
+        .with_secondary(Label::new(
+            start_file,
+            locator.span(start_file, "", &["start"], false),
+            "the schedule starts here",
+        ))
+        .with_help(help),
+    );
+    false
 }
 
 /// Follows critical phases from the first one that starts on day 0, each

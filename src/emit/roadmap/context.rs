@@ -135,6 +135,10 @@ fn schedule(plan: &CheckedPlan) -> Json {
     let start = chart_start(plan);
     json!({
         "dated": schedule.start.is_some(),
+        // Whether every chart date can be written: an undated plan's chart
+        // starts on the reference date, and a schedule of millions of days
+        // would run past 9999-12-31. (A dated one that does is an error.)
+        "charted": !day(start, schedule.total_days).is_empty(),
         "chart_start": start.to_string(),
         "reference_start": REFERENCE_START,
         "total_days": schedule.total_days,

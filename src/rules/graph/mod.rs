@@ -1,6 +1,7 @@
 //! Rules of the dependency graph: phase ids, `depends_on` and durations
 //! (documented here, checked in src/graph).
 
+mod date_out_of_range;
 mod dependency_cycle;
 mod duplicate_dependency;
 mod duplicate_phase_id;
@@ -19,4 +20,5 @@ pub(super) static RULES: &[&Rule] = &[
     &invalid_duration::RULE,
     &duplicate_dependency::RULE,
     &underivable_id::RULE,
+    &date_out_of_range::RULE,
 ];
