@@ -1,7 +1,9 @@
 //! Cycles: one diagnostic per strongly connected component, naming the
 //! shortest cycle through the component's smallest id as an ordered path
 //! `a → b → c → a` ("depends on"), with a label on each `depends_on` entry
-//! that forms an edge of it.
+//! that forms an edge of it. A long cycle is bounded: the message names its
+//! first 10 and last 2 ids around `… N more …`, and only its first 20
+//! edges are labelled, the help counting the rest.
 //!
 //! Components come from petgraph's Kosaraju algorithm, which is iterative:
 //! a cycle of 100,000 phases must not overflow the stack (Tarjan's in
@@ -15,10 +17,13 @@ use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 use std::collections::{HashMap, HashSet, VecDeque};
 
-/// Phases named in a cycle's message before it is shortened.
-const MAX_NAMED: usize = 24;
-/// Labels drawn on one cycle.
-const MAX_LABELS: usize = 48;
+/// Ids at the head of a long cycle's path in the message.
+const HEAD_NAMED: usize = 10;
+/// Ids at its tail (the last phase, and the first one again).
+const TAIL_NAMED: usize = 2;
+/// Edges labelled on one cycle; the help counts the others, so a cycle of
+/// 100,000 phases is a few dozen lines of output, not millions.
+const MAX_LABELS: usize = 20;
 
 /// Reports every cycle; returns whether the graph can be scheduled: it is
 /// acyclic and, when the plan has a `start`, its dates end by 9999-12-31
@@ -106,12 +111,12 @@ fn diagnostic(
     let id = |node: NodeIndex| nodes[node.index()].id.as_str();
     let mut names: Vec<&str> = cycle.iter().map(|&node| id(node)).collect();
     names.push(id(cycle[0]));
-    let path = if names.len() > MAX_NAMED {
-        let hidden = names.len() - MAX_NAMED;
+    let path = if names.len() > HEAD_NAMED + TAIL_NAMED + 1 {
+        let hidden = names.len() - HEAD_NAMED - TAIL_NAMED;
         format!(
             "{} → … {hidden} more … → {}",
-            names[..MAX_NAMED / 2].join(" → "),
-            names[names.len() - MAX_NAMED / 2..].join(" → ")
+            names[..HEAD_NAMED].join(" → "),
+            names[names.len() - TAIL_NAMED..].join(" → ")
         )
     } else {
         names.join(" → ")
@@ -140,6 +145,14 @@ fn diagnostic(
     let mut help = "a phase cannot start until the phases it depends on finish; remove one of \
                     these `depends_on` entries to break the cycle"
         .to_string();
+    if cycle.len() > MAX_LABELS {
+        help.push_str(&format!(
+            " (the cycle has {} edges: the first {MAX_LABELS} are labelled, and {} more edges \
+             are not)",
+            cycle.len(),
+            cycle.len() - MAX_LABELS
+        ));
+    }
     if component_size > cycle.len() {
         help.push_str(&format!(
             " ({component_size} phases depend on each other here in overlapping cycles; \
