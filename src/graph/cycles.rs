@@ -25,10 +25,7 @@ const TAIL_NAMED: usize = 2;
 /// 100,000 phases is a few dozen lines of output, not millions.
 const MAX_LABELS: usize = 20;
 
-/// Reports every cycle; returns whether the graph can be scheduled: it is
-/// acyclic and, when the plan has a `start`, its dates end by 9999-12-31
-/// (`schedule::check_dates`, which needs an acyclic graph; it is called
-/// here because `analyze` schedules the plan when this returns true).
+/// Reports every cycle; returns whether the graph is acyclic.
 pub fn report(
     graph: &Graph,
     nodes: &[PhaseNode],
@@ -59,7 +56,7 @@ pub fn report(
             component.len(),
         ));
     }
-    acyclic && super::schedule::check_dates(graph, nodes, resolved, locator, diagnostics)
+    acyclic
 }
 
 /// The shortest path from `start` back to itself following "depends on"

@@ -197,7 +197,11 @@ pub fn analyze(
     }
 
     let acyclic = cycles::report(&graph, &nodes, resolved, locator, diagnostics);
-    let schedule = (sound && acyclic).then(|| {
+    // Dates are checked on a graph that can be scheduled: every duration
+    // read, every dependency known, no cycle.
+    let schedulable =
+        sound && acyclic && schedule::check_dates(&graph, &nodes, resolved, locator, diagnostics);
+    let schedule = schedulable.then(|| {
         let start = resolved
             .plan
             .start
