@@ -334,35 +334,15 @@ impl TextError {
     }
 }
 
-/// What a file that is not a regular file is, for messages.
-fn file_kind(file_type: std::fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if file_type.is_fifo() {
-            return "a FIFO";
-        }
-        if file_type.is_char_device() || file_type.is_block_device() {
-            return "a device";
-        }
-        if file_type.is_socket() {
-            return "a socket";
-        }
-    }
-    if file_type.is_dir() {
-        "a directory"
-    } else {
-        "not a file"
-    }
-}
-
 /// Checks that `path` is a regular file (following symbolic links): a FIFO
 /// or a device is refused before it is opened, since opening a FIFO waits
 /// for a writer and a device such as `/dev/zero` never ends.
 pub(crate) fn check_regular(path: &Path) -> Result<std::fs::Metadata, TextError> {
     match std::fs::metadata(path) {
         Ok(metadata) if metadata.is_file() => Ok(metadata),
-        Ok(metadata) => Err(TextError::NotRegular(file_kind(metadata.file_type()))),
+        Ok(metadata) => Err(TextError::NotRegular(crate::source::describe_file_type(
+            &metadata.file_type(),
+        ))),
         Err(error) => match std::fs::symlink_metadata(path) {
             Ok(link) if link.file_type().is_symlink() => Err(TextError::BrokenLink(error)),
             _ => Err(TextError::Io(error)),
@@ -382,7 +362,9 @@ pub(crate) fn read_text(path: &Path, limit: u64) -> Result<String, TextError> {
     // The file may have been replaced between the two looks.
     let opened = file.metadata().map_err(TextError::Io)?;
     if !opened.is_file() {
-        return Err(TextError::NotRegular(file_kind(opened.file_type())));
+        return Err(TextError::NotRegular(crate::source::describe_file_type(
+            &opened.file_type(),
+        )));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(opened.len().min(limit)).unwrap_or(0));
     file.take(limit.saturating_add(1))

@@ -56,6 +56,34 @@ pub fn columns(line_prefix: &str, at_file_start: bool) -> usize {
     counted.chars().count()
 }
 
+/// What a file is, for messages that refuse it: "a FIFO (named pipe)",
+/// "a device", "a socket", "a directory", "a symbolic link", "a regular
+/// file" or "a special file".
+pub fn describe_file_type(file_type: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if file_type.is_char_device() || file_type.is_block_device() {
+            return "a device";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+    }
+    if file_type.is_dir() {
+        "a directory"
+    } else if file_type.is_symlink() {
+        "a symbolic link"
+    } else if file_type.is_file() {
+        "a regular file"
+    } else {
+        "a special file"
+    }
+}
+
 /// One loaded file.
 #[derive(Debug)]
 pub struct SourceFile {

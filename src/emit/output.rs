@@ -233,7 +233,10 @@ fn inspect(dir: &Path, relative: &Path, length: usize) -> Result<Option<Existing
             continue;
         }
         if !kind.is_file() {
-            return Err(OutputError::NotRegular(path, describe_kind(&kind)));
+            return Err(OutputError::NotRegular(
+                path,
+                crate::source::describe_file_type(&kind),
+            ));
         }
     }
     let (head, size, permissions) = read_regular(&path, length.saturating_add(1))?;
@@ -257,36 +260,12 @@ fn read_regular(
     if !metadata.file_type().is_file() {
         return Err(OutputError::NotRegular(
             path.to_path_buf(),
-            describe_kind(&metadata.file_type()),
+            crate::source::describe_file_type(&metadata.file_type()),
         ));
     }
     let mut head = Vec::with_capacity(limit.min(usize::try_from(metadata.len()).unwrap_or(limit)));
     file.take(limit as u64).read_to_end(&mut head).map_err(io)?;
     Ok((head, metadata.len(), metadata.permissions()))
-}
-
-/// "a directory", "a FIFO", … for a refusal.
-fn describe_kind(kind: &std::fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if kind.is_fifo() {
-            return "a FIFO (named pipe)";
-        }
-        if kind.is_char_device() || kind.is_block_device() {
-            return "a device";
-        }
-        if kind.is_socket() {
-            return "a socket";
-        }
-    }
-    if kind.is_dir() {
-        "a directory"
-    } else if kind.is_symlink() {
-        "a symbolic link"
-    } else {
-        "a special file"
-    }
 }
 
 /// Writes `content` to a temporary file next to `target` and renames it

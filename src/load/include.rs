@@ -59,23 +59,11 @@ pub fn load_unit(
     Ok(loader.unit)
 }
 
-/// What a special file is ("a FIFO", "a device", "a socket"); `None` for
-/// regular files and directories.
+/// What a special file is ("a FIFO (named pipe)", "a device", …); `None`
+/// for regular files and directories.
 fn special_file_kind(file_type: &std::fs::FileType) -> Option<&'static str> {
-    if file_type.is_file() || file_type.is_dir() {
-        return None;
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if file_type.is_fifo() {
-            return Some("a FIFO (named pipe)");
-        }
-        if file_type.is_socket() {
-            return Some("a socket");
-        }
-    }
-    Some("a device")
+    (!file_type.is_file() && !file_type.is_dir())
+        .then(|| crate::source::describe_file_type(file_type))
 }
 
 /// The nearest ancestor holding `.git`, or `dir` itself.
