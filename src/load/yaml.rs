@@ -99,7 +99,7 @@ pub fn parse_within(
         root: None,
         anchors: FastMap::default(),
         pools: Pools::default(),
-        tree: SpanTree::default(),
+        tree: SpanTree::with_capacity_for(text.len()),
         expanded: budget.expanded,
         alias_budget: limits.alias_budget(budget.bytes),
         nodes: budget.nodes,
@@ -329,14 +329,18 @@ impl MapFrame {
             }
         }
         self.entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut values = Map::new();
-        let spans = tree.map(
-            span,
-            self.entries.drain(..).map(|(key, value, span)| {
-                values.insert(key, value);
-                span
-            }),
-        );
+        // Collected in key order, the map is built in bulk (inserting key
+        // by key searched the node for each).
+        let first = tree.entries_len();
+        let values: Map<String, Value> = self
+            .entries
+            .drain(..)
+            .map(|(key, value, entry)| {
+                tree.push_entry(entry);
+                (key, value)
+            })
+            .collect();
+        let spans = tree.map_from(span, first);
         self.index = None;
         self.pending = Pending::Key;
         (values, spans)
