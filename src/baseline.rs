@@ -8,9 +8,9 @@
 //! resurrect it. Matching counts repeats: two identical findings need two
 //! entries.
 
-use crate::config::{TextError, read_text};
 use crate::diagnostics::Diagnostic;
 use crate::diagnostics::render::RepoPaths;
+use crate::load::{TextError, read_text};
 use crate::source::{SourceFile, Sources};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;

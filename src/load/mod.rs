@@ -14,6 +14,7 @@ mod yaml;
 
 pub use include::{describe, io_reason, load_unit, shorten};
 pub use read::{Origin, ReadFile, read_file};
+pub(crate) use read::{TextError, read_text};
 pub use spans::{Located, MapEntrySpan, SpanNode, pointer_tokens};
 pub use yaml::{Budget, YamlDocument, parse, parse_within};
 

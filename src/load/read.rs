@@ -149,7 +149,7 @@ fn into_source(
             diagnostics.push(
                 Diagnostic::new(
                     &diag::INVALID_ENCODING,
-                    format!("the file is not valid UTF-8: byte 0x{bad:02x} cannot start or continue a character"),
+                    invalid_utf8_message(bad),
                     Label::new(
                         id,
                         Span::new(offset, offset + char::REPLACEMENT_CHARACTER.len_utf8()),
@@ -177,4 +177,104 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
     sample.len() >= 4
         && (sample.chunks(2).all(|pair| pair[1] == 0 && pair[0] != 0)
             || sample.chunks(2).all(|pair| pair[0] == 0 && pair[1] != 0))
+}
+
+/// What is wrong with a file whose first byte that is not UTF-8 is `byte`.
+fn invalid_utf8_message(byte: u8) -> String {
+    format!("the file is not valid UTF-8: byte 0x{byte:02x} cannot start or continue a character")
+}
+
+/// Why a small text file (a configuration, a baseline) was not read.
+pub(crate) enum TextError {
+    /// It is there but is not a regular file: what it is.
+    NotRegular(&'static str),
+    /// A symbolic link to nothing, or a loop of links.
+    BrokenLink(std::io::Error),
+    /// Larger than the limit, in bytes.
+    TooLarge(u64),
+    /// Not UTF-8: the first bad byte's 1-based line and column, and what is
+    /// wrong with it (as for plan files).
+    Utf8 {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    Io(std::io::Error),
+}
+
+impl TextError {
+    /// The message, for a `what` ("configuration", "baseline") at `path`;
+    /// for [`TextError::Utf8`], the caller's own located form is better.
+    pub(crate) fn describe(&self, what: &str, path: &Path) -> String {
+        let path = path.display();
+        match self {
+            TextError::NotRegular(kind) => format!(
+                "the {what} {path} is not a regular file (it is {kind}); aiplan reads a {what} \
+                 only from a regular file or a link to one"
+            ),
+            TextError::BrokenLink(error) => format!(
+                "the {what} {path} is a symbolic link that leads to no file ({error}); fix the \
+                 link or remove it"
+            ),
+            TextError::TooLarge(limit) => format!(
+                "the {what} {path} is larger than the limit of {limit} bytes, which no {what} \
+                 aiplan writes or reads comes near"
+            ),
+            TextError::Utf8 {
+                line,
+                column,
+                message,
+            } => format!("the {what} {path}:{line}:{column}: {message}"),
+            TextError::Io(error) => format!("cannot read the {what} {path}: {error}"),
+        }
+    }
+}
+
+/// Checks that `path` is a regular file (following symbolic links): a FIFO
+/// or a device is refused before it is opened, since opening a FIFO waits
+/// for a writer and a device such as `/dev/zero` never ends.
+fn check_regular(path: &Path) -> Result<std::fs::Metadata, TextError> {
+    match std::fs::metadata(path) {
+        Ok(metadata) if metadata.is_file() => Ok(metadata),
+        Ok(metadata) => Err(TextError::NotRegular(crate::source::describe_file_type(
+            &metadata.file_type(),
+        ))),
+        Err(error) => match std::fs::symlink_metadata(path) {
+            Ok(link) if link.file_type().is_symlink() => Err(TextError::BrokenLink(error)),
+            _ => Err(TextError::Io(error)),
+        },
+    }
+}
+
+/// Reads a small text file: a regular file (or a link to one) of at most
+/// `limit` bytes, in UTF-8. Reads at most one byte past the limit.
+pub(crate) fn read_text(path: &Path, limit: u64) -> Result<String, TextError> {
+    let metadata = check_regular(path)?;
+    if metadata.len() > limit {
+        return Err(TextError::TooLarge(limit));
+    }
+    let file = std::fs::File::open(path).map_err(TextError::Io)?;
+    // The file may have been replaced between the two looks.
+    let opened = file.metadata().map_err(TextError::Io)?;
+    if !opened.is_file() {
+        return Err(TextError::NotRegular(crate::source::describe_file_type(
+            &opened.file_type(),
+        )));
+    }
+    let bytes = read_limited(file, limit, opened.len()).map_err(TextError::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(TextError::TooLarge(limit));
+    }
+    String::from_utf8(bytes).map_err(|error| {
+        let offset = error.utf8_error().valid_up_to();
+        let byte = error.as_bytes()[offset];
+        let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+        let source = SourceFile::new(path.display().to_string(), None, text);
+        let position = source.position(u32::try_from(offset).unwrap_or(u32::MAX));
+        TextError::Utf8 {
+            line: position.line,
+            column: position.column,
+            message: invalid_utf8_message(byte),
+        }
+    })
 }
