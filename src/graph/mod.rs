@@ -9,6 +9,7 @@
 mod cycles;
 pub mod schedule;
 
+use crate::FastMap;
 use crate::diagnostics::{self as diag, Diagnostic};
 use crate::locate::Locator;
 use crate::model::build::ResolvedPlan;
@@ -16,7 +17,6 @@ use crate::model::duration::{ACCEPTED_FORMS, parse_duration};
 use crate::schema::{closest, kebab_case};
 use petgraph::graph::{DiGraph, NodeIndex};
 use schedule::Schedule;
-use std::collections::HashMap;
 
 /// A phase as the graph sees it; `PlanGraph::nodes[i]` is `plan.phases[i]`.
 #[derive(Debug, Clone)]
@@ -215,9 +215,6 @@ pub fn analyze(
         schedule,
     }
 }
-
-/// A hash map with foldhash, randomly seeded.
-type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// Where each dependency of a list is first named, to report repeats.
 /// Lists are short, where a scan beats hashing; a long (hostile) list gets

@@ -9,16 +9,12 @@
 use super::Limits;
 use super::scalar::{core_kind, resolve_non_string, resolve_plain};
 use super::spans::{Located, MapEntrySpan, SpanNode, SpanTree};
+use crate::FastMap;
 use crate::diagnostics::{self as diag, Diagnostic, Label};
 use crate::source::{FileId, Span};
 use granit_parser::{Event, Options, Parser, ScalarStyle, ScanError, Tag};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
-use std::collections::HashMap;
-
-/// A hash map with foldhash, randomly seeded: keys here are short and
-/// hashed once per node, where SipHash showed in profiles.
-type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// One YAML document: its value and where each node came from.
 #[derive(Debug)]
