@@ -38,6 +38,7 @@ use aiplan::diagnostics::Severity;
 use aiplan::load::{Limits, LoadedFile, Origin, load_unit};
 use aiplan::locate::Locator;
 use aiplan::model::build::build;
+use aiplan::model::stream::PhaseStream;
 use aiplan::source::{FileId, Sources};
 use std::hint::black_box;
 use std::io::Write;
@@ -176,11 +177,13 @@ fn staged_check(path: &Path, limits: &Limits) -> [Duration; STAGES] {
     let mut sources = Sources::default();
     let mut diagnostics = Vec::new();
     let started = Instant::now();
+    let mut stream = PhaseStream::default();
     let mut unit = load_unit(
         Origin::Path(path),
         path.display().to_string(),
         limits,
         &mut sources,
+        &mut stream,
         &mut diagnostics,
     )
     .expect("the generated plan is readable");
@@ -189,7 +192,7 @@ fn staged_check(path: &Path, limits: &Limits) -> [Duration; STAGES] {
     let passed: Vec<bool> = unit
         .files
         .iter()
-        .map(|file| aiplan::schema::validate(file, &sources, &mut diagnostics))
+        .map(|file| aiplan::schema::validate(file, &stream, &sources, &mut diagnostics))
         .collect();
     let validated = started.elapsed();
     let started = Instant::now();
@@ -199,7 +202,8 @@ fn staged_check(path: &Path, limits: &Limits) -> [Duration; STAGES] {
         .zip(&passed)
         .filter_map(|(file, &ok)| ok.then_some(file))
         .collect();
-    let resolved = build(&mut valid, &mut diagnostics).expect("the generated plan builds");
+    let resolved =
+        build(&mut valid, &mut stream, &mut diagnostics).expect("the generated plan builds");
     let built = started.elapsed();
     let locator = Locator::new(&unit.files, &sources);
     let started = Instant::now();

@@ -14,6 +14,7 @@ mod support {
 use aiplan::load::{Limits, LoadedFile, Origin, load_unit};
 use aiplan::locate::Locator;
 use aiplan::model::build::build;
+use aiplan::model::stream::PhaseStream;
 use aiplan::source::{FileId, Sources};
 use std::alloc::{GlobalAlloc, Layout};
 use std::hint::black_box;
@@ -146,11 +147,13 @@ fn measure(phases: usize, dir: &Path, limits: &Limits) {
     let mut diagnostics = Vec::new();
 
     Meter::start();
+    let mut stream = PhaseStream::default();
     let mut unit = load_unit(
         Origin::Path(&path),
         path.display().to_string(),
         limits,
         &mut sources,
+        &mut stream,
         &mut diagnostics,
     )
     .expect("the plan is readable");
@@ -160,7 +163,7 @@ fn measure(phases: usize, dir: &Path, limits: &Limits) {
     let passed: Vec<bool> = unit
         .files
         .iter()
-        .map(|file| aiplan::schema::validate(file, &sources, &mut diagnostics))
+        .map(|file| aiplan::schema::validate(file, &stream, &sources, &mut diagnostics))
         .collect();
     meter.stop("schema::validate");
 
@@ -171,7 +174,7 @@ fn measure(phases: usize, dir: &Path, limits: &Limits) {
         .zip(&passed)
         .filter_map(|(file, &ok)| ok.then_some(file))
         .collect();
-    let resolved = build(&mut valid, &mut diagnostics);
+    let resolved = build(&mut valid, &mut stream, &mut diagnostics);
     drop(valid);
     meter.stop("model::build::build");
     let resolved = resolved.expect("the plan builds");

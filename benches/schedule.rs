@@ -60,6 +60,7 @@ use aiplan::diagnostics::{Diagnostic, Severity};
 use aiplan::load::{Limits, LoadedFile, Origin, Unit, load_unit};
 use aiplan::locate::Locator;
 use aiplan::model::build::{ResolvedPlan, build};
+use aiplan::model::stream::PhaseStream;
 use aiplan::source::Sources;
 use std::collections::HashMap;
 use std::hint::black_box;
@@ -206,24 +207,27 @@ fn clean(diagnostics: &[Diagnostic]) -> Result<(), String> {
 fn resolve(path: &Path, limits: &Limits) -> Result<(Unit, Sources, ResolvedPlan), String> {
     let mut sources = Sources::default();
     let mut diagnostics = Vec::new();
+    let mut stream = PhaseStream::default();
     let mut unit = load_unit(
         Origin::Path(path),
         path.display().to_string(),
         limits,
         &mut sources,
+        &mut stream,
         &mut diagnostics,
     )
     .map_err(|error| format!("cannot read the plan: {error}"))?;
     let passed = unit
         .files
         .iter()
-        .all(|file| aiplan::schema::validate(file, &sources, &mut diagnostics));
+        .all(|file| aiplan::schema::validate(file, &stream, &sources, &mut diagnostics));
     clean(&diagnostics)?;
     if !passed {
         return Err("the plan fails the schema".into());
     }
     let mut files: Vec<&mut LoadedFile> = unit.files.iter_mut().collect();
-    let resolved = build(&mut files, &mut diagnostics).ok_or("the plan does not build")?;
+    let resolved =
+        build(&mut files, &mut stream, &mut diagnostics).ok_or("the plan does not build")?;
     clean(&diagnostics)?;
     Ok((unit, sources, resolved))
 }

@@ -11,6 +11,7 @@ use crate::graph::{self, Analysis};
 use crate::load::{self, Limits, LoadedFile, Origin};
 use crate::locate::Locator;
 use crate::model::build::{ResolvedPlan, build};
+use crate::model::stream::PhaseStream;
 use crate::rules;
 use crate::rules::PlanContext;
 use crate::source::Sources;
@@ -190,11 +191,13 @@ impl Checker<'_> {
         }
         let before = self.diagnostics.len();
         let files_before = self.sources.len();
+        let mut stream = PhaseStream::default();
         let mut unit = load::load_unit(
             origin,
             name.clone(),
             self.limits,
             &mut self.sources,
+            &mut stream,
             &mut self.diagnostics,
         )
         .map_err(|error| InputError(format!("cannot read {name}: {}", load::io_reason(&error))))?;
@@ -210,7 +213,9 @@ impl Checker<'_> {
         let passed: Vec<bool> = unit
             .files
             .iter()
-            .map(|file| crate::schema::validate(file, &self.sources, &mut self.diagnostics))
+            .map(|file| {
+                crate::schema::validate(file, &stream, &self.sources, &mut self.diagnostics)
+            })
             .collect();
         // A plan is built when its top file is valid; phases of included
         // files that failed are missing, so the plan is incomplete.
@@ -224,7 +229,7 @@ impl Checker<'_> {
             .zip(&passed)
             .filter_map(|(file, &ok)| ok.then_some(file))
             .collect();
-        let Some(resolved) = build(&mut valid, &mut self.diagnostics) else {
+        let Some(resolved) = build(&mut valid, &mut stream, &mut self.diagnostics) else {
             return Ok(());
         };
         let locator = Locator::new(&unit.files, &self.sources);

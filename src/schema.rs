@@ -8,7 +8,8 @@
 //! fragment) so that errors name the right keys.
 
 use crate::diagnostics::{self as diag, Code, Diagnostic, Label};
-use crate::load::{FileKind, LoadedFile, pointer_tokens};
+use crate::load::{FileKind, LoadedFile, PHASES_KEY, pointer_tokens};
+use crate::model::stream::PhaseStream;
 use crate::model::{PhaseDocument, Plan};
 use crate::source::Sources;
 use jsonschema::error::{TypeKind, ValidationErrorKind};
@@ -131,43 +132,92 @@ struct KindSchema {
     validator: Validator,
 }
 
-fn kind_schema(kind: FileKind) -> &'static KindSchema {
-    static SCHEMAS: OnceLock<[KindSchema; 3]> = OnceLock::new();
-    let schemas = SCHEMAS.get_or_init(|| {
-        ["Plan", "PhaseDocument", "PlanFragment"].map(|name| {
-            let schema = json!({
-                "$schema": DRAFT,
-                "$ref": format!("#/$defs/{name}"),
-                "$defs": definitions(),
-            });
-            let validator = jsonschema::options()
-                .should_validate_formats(true)
-                .build(&schema)
-                .unwrap_or_else(|error| panic!("the derived schema does not compile: {error}"));
-            KindSchema { schema, validator }
-        })
-    });
-    match kind {
-        FileKind::Plan => &schemas[0],
-        FileKind::PhaseDocument => &schemas[1],
-        FileKind::Fragment => &schemas[2],
-    }
+/// The schema a document of this kind is validated against. When the
+/// items of its `phases` list were taken as they were read
+/// (`model::stream`, which checks each against `Phase`), the list holds
+/// placeholders: the document is checked without its items. Each schema is
+/// compiled the first time a document needs it.
+fn kind_schema(kind: FileKind, phases_taken: bool) -> &'static KindSchema {
+    static SCHEMAS: [OnceLock<KindSchema>; 5] = [const { OnceLock::new() }; 5];
+    let (slot, name, phases_taken) = match (kind, phases_taken) {
+        (FileKind::Plan, false) => (0, "Plan", false),
+        (FileKind::Plan, true) => (1, "Plan", true),
+        (FileKind::Fragment, false) => (2, "PlanFragment", false),
+        (FileKind::Fragment, true) => (3, "PlanFragment", true),
+        // A phase document has no `phases` key: its list, if written, is
+        // reported as an unknown key whatever it holds.
+        (FileKind::PhaseDocument, _) => (4, "PhaseDocument", false),
+    };
+    SCHEMAS[slot].get_or_init(|| compile(name, phases_taken))
 }
 
-/// Validates one file; every error becomes a diagnostic. Returns whether
-/// the file is valid.
-pub fn validate(file: &LoadedFile, sources: &Sources, diagnostics: &mut Vec<Diagnostic>) -> bool {
-    let kind = kind_schema(file.kind);
+/// The schema of one item of a plan's `phases` list.
+fn phase_schema() -> &'static KindSchema {
+    static SCHEMA: OnceLock<KindSchema> = OnceLock::new();
+    SCHEMA.get_or_init(|| compile("Phase", false))
+}
+
+/// Whether one item of a `phases` list is a valid phase.
+pub fn is_valid_phase(value: &Value) -> bool {
+    phase_schema().validator.is_valid(value)
+}
+
+/// The schema rooted at the definition `name`, compiled.
+fn compile(name: &str, without_phase_items: bool) -> KindSchema {
+    let mut defs = definitions().clone();
+    if without_phase_items
+        && let Some(items) = defs
+            .get_mut(name)
+            .and_then(|definition| definition.pointer_mut("/properties/phases/items"))
+    {
+        *items = Value::Bool(true);
+    }
+    let schema = json!({
+        "$schema": DRAFT,
+        "$ref": format!("#/$defs/{name}"),
+        "$defs": defs,
+    });
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap_or_else(|error| panic!("the derived schema does not compile: {error}"));
+    KindSchema { schema, validator }
+}
+
+/// Validates one file, with the phases `stream` took from it; every error
+/// becomes a diagnostic. Returns whether the file is valid.
+pub fn validate(
+    file: &LoadedFile,
+    stream: &PhaseStream,
+    sources: &Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> bool {
+    let phases_taken = file.document.phases_taken && file.kind != FileKind::PhaseDocument;
+    let kind = kind_schema(file.kind, phases_taken);
     let mut count = 0;
-    for error in kind.validator.iter_errors(&file.document.value) {
+    let mut report = |error: &ValidationError<'_>, schema: &Value, prefix: &[String]| {
         count += 1;
         if count <= MAX_ERRORS_PER_FILE {
             Translator {
                 file,
                 sources,
-                schema: &kind.schema,
+                schema,
+                prefix,
             }
-            .translate(&error, diagnostics);
+            .translate(error, diagnostics);
+        }
+    };
+    for error in kind.validator.iter_errors(&file.document.value) {
+        report(&error, &kind.schema, &[]);
+    }
+    // The phases the stream refused, each at its place in the list.
+    if phases_taken && let Some(phases) = stream.of(file.id) {
+        let phase = phase_schema();
+        for (index, value) in &phases.invalid {
+            let prefix = [PHASES_KEY.to_string(), index.to_string()];
+            for error in phase.validator.iter_errors(value) {
+                report(&error, &phase.schema, &prefix);
+            }
         }
     }
     if count > MAX_ERRORS_PER_FILE {
@@ -189,12 +239,21 @@ pub fn validate(file: &LoadedFile, sources: &Sources, diagnostics: &mut Vec<Diag
 struct Translator<'a> {
     file: &'a LoadedFile,
     sources: &'a Sources,
+    /// The schema the error's schema path starts from.
     schema: &'a Value,
+    /// Where in the file the validated value is (`["phases", "3"]` for a
+    /// phase validated on its own; empty for the whole document).
+    prefix: &'a [String],
 }
 
 impl Translator<'_> {
     fn translate(&self, error: &ValidationError<'_>, out: &mut Vec<Diagnostic>) {
-        let tokens = pointer_tokens(error.instance_path().as_str());
+        let tokens: Vec<String> = self
+            .prefix
+            .iter()
+            .cloned()
+            .chain(pointer_tokens(error.instance_path().as_str()))
+            .collect();
         let place = describe_place(&tokens);
         let instance = error.instance();
         let schema_tokens = pointer_tokens(error.schema_path().as_str());
@@ -556,11 +615,11 @@ impl Translator<'_> {
             .map(|text| text.split("\n\n").next().unwrap_or(text).replace('\n', " "))
     }
 
-    /// The schema of the value at an instance path, found by walking
-    /// `properties` and `items` from the root.
+    /// The schema of the value at an instance path (in the file), found by
+    /// walking `properties` and `items` from the root of the schema.
     fn schema_of_instance(&self, tokens: &[String]) -> Option<&Value> {
         let mut node = self.schema;
-        for token in tokens {
+        for token in tokens.get(self.prefix.len()..)? {
             let resolved = self.resolve(node);
             node = match resolved
                 .get("properties")

@@ -5,7 +5,7 @@
 //! machine into its logs through diagnostics.
 
 use super::read::{Origin, ReadFile, read_file};
-use super::{FileKind, Limits, LoadedFile, Unit, classify, yaml};
+use super::{FileKind, Limits, LoadedFile, PhaseSink, Unit, classify, yaml};
 use crate::diagnostics::{self as diag, Diagnostic, Label};
 use crate::source::{FileId, Sources, Span};
 use serde_json::Value;
@@ -15,13 +15,15 @@ use std::path::{Component, Path, PathBuf};
 const START_HELP: &str = "start a plan file with `aiplan: 1` and `name: ...`, or a phase document \
                           with `phase: ...`";
 
-/// Loads `origin` and everything it includes. `Err` only when the top-level
-/// file itself cannot be read.
+/// Loads `origin` and everything it includes. The items of each file's
+/// `phases` list go to `phases` as they are read (see `PhaseSink`). `Err`
+/// only when the top-level file itself cannot be read.
 pub fn load_unit(
     origin: Origin<'_>,
     name: String,
     limits: &Limits,
     sources: &mut Sources,
+    phases: &mut dyn PhaseSink,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> std::io::Result<Unit> {
     let cwd = std::env::current_dir().and_then(std::fs::canonicalize)?;
@@ -47,6 +49,7 @@ pub fn load_unit(
     let mut loader = Loader {
         limits,
         sources,
+        phases,
         diagnostics,
         root: repository_root(&top_dir),
         cwd,
@@ -77,6 +80,7 @@ fn repository_root(dir: &Path) -> PathBuf {
 struct Loader<'a> {
     limits: &'a Limits,
     sources: &'a mut Sources,
+    phases: &'a mut dyn PhaseSink,
     diagnostics: &'a mut Vec<Diagnostic>,
     root: PathBuf,
     cwd: PathBuf,
@@ -104,8 +108,14 @@ impl Loader<'_> {
         let id = read.id;
         let text = self.sources.get(id).text.clone();
         let before = self.diagnostics.len();
-        let document =
-            yaml::parse_within(id, &text, self.limits, &mut self.budget, self.diagnostics);
+        let document = yaml::parse_within(
+            id,
+            &text,
+            self.limits,
+            &mut self.budget,
+            Some(&mut *self.phases),
+            self.diagnostics,
+        );
         if self.diagnostics.len() > before
             && self.diagnostics[before..].iter().any(|d| {
                 d.code.code == diag::YAML_SYNTAX.code || d.code.code == diag::RESOURCE_LIMIT.code

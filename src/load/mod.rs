@@ -18,6 +18,24 @@ pub(crate) use read::{TextError, read_text};
 pub use spans::{Located, MapEntrySpan, SpanNode, pointer_tokens};
 pub use yaml::{Budget, YamlDocument, parse, parse_within};
 
+/// The top-level key of a plan's phases list.
+pub const PHASES_KEY: &str = "phases";
+
+/// Receives the items of a file's top-level `phases:` list one by one, as
+/// the parser finishes each, instead of the document keeping them. A phase
+/// takes about 1 KB as a `serde_json::Value` and half that typed: a plan of
+/// 100,000 phases held whole as values doubled the memory of a check (and
+/// the time spent faulting that memory in), when each phase can be checked
+/// and typed as soon as it is read. In the document the list keeps its
+/// length, with `null` in place of each item taken (`phases_taken`); the
+/// span tree keeps every item's spans. A list with an anchor, or from a
+/// `<<` merge, is rare and stays whole in the document.
+pub trait PhaseSink {
+    /// Takes the item at `index` of the `phases` list of `file`. Items
+    /// arrive in order, each once.
+    fn phase(&mut self, file: FileId, index: usize, value: serde_json::Value);
+}
+
 use crate::source::FileId;
 use std::path::PathBuf;
 

@@ -6,9 +6,9 @@
 //! Aliases are expanded under a node budget, so an alias bomb is a located
 //! error and not an out-of-memory abort.
 
-use super::Limits;
 use super::scalar::{core_kind, resolve_non_string, resolve_plain};
 use super::spans::{Located, MapEntrySpan, SpanNode, SpanTree};
+use super::{Limits, PHASES_KEY, PhaseSink};
 use crate::FastMap;
 use crate::diagnostics::{self as diag, Diagnostic, Label};
 use crate::source::{FileId, Span};
@@ -23,6 +23,9 @@ pub struct YamlDocument {
     /// schema has checked it, so that a large plan is not held twice.
     pub value: Value,
     pub spans: SpanTree,
+    /// Whether a `PhaseSink` took the items of the top-level `phases` list:
+    /// the list then holds `null` in place of each.
+    pub phases_taken: bool,
 }
 
 impl YamlDocument {
@@ -76,15 +79,25 @@ pub fn parse(
     limits: &Limits,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<YamlDocument> {
-    parse_within(file, text, limits, &mut Budget::new(limits), diagnostics)
+    parse_within(
+        file,
+        text,
+        limits,
+        &mut Budget::new(limits),
+        None,
+        diagnostics,
+    )
 }
 
-/// Parses `text`, one of the files of a plan, charging `budget`.
+/// Parses `text`, one of the files of a plan, charging `budget`. With a
+/// `sink`, the items of the top-level `phases` list go to it as they are
+/// read, instead of into the document.
 pub fn parse_within(
     file: FileId,
     text: &str,
     limits: &Limits,
     budget: &mut Budget,
+    sink: Option<&mut dyn PhaseSink>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<YamlDocument> {
     budget.bytes = budget.bytes.saturating_add(text.len());
@@ -101,6 +114,9 @@ pub fn parse_within(
         nodes: budget.nodes,
         nodes_before: budget.nodes,
         max_nodes: budget.max_nodes,
+        // (Reborrowed for the builder's lifetime.)
+        sink: sink.map(|sink| sink as &mut dyn PhaseSink),
+        phases_taken: false,
         diagnostics,
     };
     let document = builder.build(limits);
@@ -211,6 +227,7 @@ impl Builder<'_> {
         Some(YamlDocument {
             value: node.value,
             spans,
+            phases_taken: builder.phases_taken,
         })
     }
 }
@@ -376,6 +393,10 @@ struct Builder<'a> {
     /// The nodes the plan's files read before this one built.
     nodes_before: usize,
     max_nodes: usize,
+    /// Takes the items of the top-level `phases` list as they complete.
+    sink: Option<&'a mut dyn PhaseSink>,
+    /// Whether the sink took any.
+    phases_taken: bool,
     diagnostics: &'a mut Vec<Diagnostic>,
 }
 
@@ -653,6 +674,7 @@ impl Builder<'_> {
             );
         }
         let file = self.file;
+        let phase_item = self.completes_phase_item();
         let Some(parent) = self.stack.last_mut() else {
             if self.root.is_none() {
                 self.root = Some(node);
@@ -662,8 +684,15 @@ impl Builder<'_> {
         parent.size = parent.size.saturating_add(node.size);
         let map = match &mut parent.kind {
             FrameKind::Seq(values, spans) => {
-                values.push(node.value);
                 spans.push(node.spans);
+                match (phase_item, &mut self.sink) {
+                    (true, Some(sink)) => {
+                        sink.phase(file, values.len(), node.value);
+                        values.push(Value::Null);
+                        self.phases_taken = true;
+                    }
+                    _ => values.push(node.value),
+                }
                 return;
             }
             FrameKind::Map(map) => map,
@@ -743,6 +772,27 @@ impl Builder<'_> {
             }
             Pending::Discard => {}
         }
+    }
+}
+
+impl Builder<'_> {
+    /// Whether the node being completed is an item of the root mapping's
+    /// `phases` list, for the sink. Not when the list carries an anchor
+    /// (an alias to it must copy the phases, not the placeholders); such a
+    /// list, and one that comes from a `<<` merge, stays in the document.
+    fn completes_phase_item(&self) -> bool {
+        self.sink.is_some()
+            && self.stack.len() == 2
+            && matches!(
+                &self.stack[1],
+                Frame {
+                    kind: FrameKind::Seq(..),
+                    anchor: 0,
+                    ..
+                }
+            )
+            && matches!(&self.stack[0].kind, FrameKind::Map(root)
+                if matches!(&root.pending, Pending::Value(key, _) if key == PHASES_KEY))
     }
 }
 

@@ -4,9 +4,10 @@
 //! Runs only on units whose files all passed the schema, so deserialising
 //! cannot fail on shape; it reports sections that two files both define.
 
+use super::stream::PhaseStream;
 use super::{PHASE_DOCUMENT_NAME_KEY, Phase, Plan, SINGLE_SECTIONS};
 use crate::diagnostics::{self as diag, Diagnostic, Label};
-use crate::load::{FileKind, LoadedFile};
+use crate::load::{FileKind, LoadedFile, PHASES_KEY};
 use crate::source::{FileId, Span};
 use serde::Deserialize;
 use serde_json::Value;
@@ -50,11 +51,13 @@ fn single_keys() -> impl Iterator<Item = &'static str> {
 }
 
 /// Builds the plan from `files`, the top file first (files that failed the
-/// schema are left out by the caller). Each file's value is taken into the
-/// typed model (its span tree stays for locating diagnostics), so a large
-/// plan is not held twice.
+/// schema are left out by the caller), and the phases `stream` typed as
+/// they were read. Each file's value is taken into the typed model (its
+/// span tree stays for locating diagnostics), so a large plan is not held
+/// twice.
 pub fn build(
     files: &mut [&mut LoadedFile],
+    stream: &mut PhaseStream,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<ResolvedPlan> {
     let (top, rest) = files.split_first_mut()?;
@@ -79,8 +82,7 @@ pub fn build(
             }
         }
         FileKind::Plan | FileKind::Fragment => {
-            let value = std::mem::take(&mut top.document.value);
-            let plan = deserialize::<Plan>(top, value, diagnostics)?;
+            let plan = deserialize_plan(top, stream, diagnostics)?;
             let phase_sources = phase_sources(top.id, plan.phases.len());
             ResolvedPlan {
                 plan,
@@ -104,7 +106,7 @@ pub fn build(
             FileKind::Plan | FileKind::Fragment => {
                 report_conflicts(file, &given_by, diagnostics);
                 record_single_keys(file, &mut given_by);
-                merge_fragment(file, &mut resolved, diagnostics);
+                merge_fragment(file, stream, &mut resolved, diagnostics);
             }
         }
     }
@@ -162,16 +164,17 @@ fn report_conflicts(
 }
 
 fn merge_fragment(
-    file: &LoadedFile,
+    file: &mut LoadedFile,
+    stream: &mut PhaseStream,
     resolved: &mut ResolvedPlan,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let mut value = file.document.value.clone();
-    if let Some(map) = value.as_object_mut() {
+    // A fragment gives sections of the plan, not the plan's own keys.
+    if let Some(map) = file.document.value.as_object_mut() {
         map.entry("aiplan").or_insert(Value::from(1));
         map.entry("name").or_insert(Value::from(""));
     }
-    let Some(fragment) = deserialize::<Plan>(file, value, diagnostics) else {
+    let Some(fragment) = deserialize_plan(file, stream, diagnostics) else {
         return;
     };
     let plan = &mut resolved.plan;
@@ -211,6 +214,41 @@ fn phase_from_document(file: &mut LoadedFile, diagnostics: &mut Vec<Diagnostic>)
     deserialize::<Phase>(file, value, diagnostics)
 }
 
+/// The plan of a plan file or fragment: its value, taken, with the phases
+/// the stream typed from its `phases` list (where the value holds
+/// placeholders).
+fn deserialize_plan(
+    file: &mut LoadedFile,
+    stream: &mut PhaseStream,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Plan> {
+    let mut value = std::mem::take(&mut file.document.value);
+    if !file.document.phases_taken {
+        return deserialize::<Plan>(file, value, diagnostics);
+    }
+    let listed = value
+        .as_object_mut()
+        .and_then(|map| map.remove(PHASES_KEY))
+        .and_then(|list| list.as_array().map(Vec::len))
+        .unwrap_or(0);
+    let mut plan = deserialize::<Plan>(file, value, diagnostics)?;
+    let phases = stream.take(file.id);
+    if let Some((index, reason)) = phases.unreadable.first() {
+        diagnostics.push(model_bug(file, &format!("phases[{index}]: {reason}")));
+        return None;
+    }
+    if phases.valid.len() != listed {
+        let read = phases.valid.len();
+        diagnostics.push(model_bug(
+            file,
+            &format!("{read} of its {listed} phases were read"),
+        ));
+        return None;
+    }
+    plan.phases = phases.valid;
+    Some(plan)
+}
+
 /// Deserialises a value that passed the schema. A failure here means the
 /// schema and the model disagree, which is aiplan's fault: it is reported
 /// at the file rather than panicking.
@@ -222,15 +260,21 @@ fn deserialize<T: for<'de> Deserialize<'de>>(
     match serde_json::from_value(value) {
         Ok(typed) => Some(typed),
         Err(error) => {
-            diagnostics.push(
-                Diagnostic::new(
-                    &diag::INVALID_VALUE,
-                    format!("the plan could not be read: {error}"),
-                    Label::new(file.id, Span::default(), ""),
-                )
-                .with_help("this is a bug in aiplan: the schema accepted what the model refuses; please report it"),
-            );
+            diagnostics.push(model_bug(file, &error));
             None
         }
     }
+}
+
+/// A plan the schema accepted that the model cannot read: aiplan's fault,
+/// reported at the file rather than panicking.
+fn model_bug(file: &LoadedFile, reason: &dyn std::fmt::Display) -> Diagnostic {
+    Diagnostic::new(
+        &diag::INVALID_VALUE,
+        format!("the plan could not be read: {reason}"),
+        Label::new(file.id, Span::default(), ""),
+    )
+    .with_help(
+        "this is a bug in aiplan: the schema accepted what the model refuses; please report it",
+    )
 }

@@ -11,6 +11,7 @@ mod compute;
 pub mod duration;
 mod optimization;
 mod phase;
+pub mod stream;
 pub mod target;
 mod thresholds;
 
@@ -69,11 +70,7 @@ pub struct Plan {
     pub edge: Option<Edge>,
     /// Stages 2 to 4: every piece of work that takes time, as phases that form
     /// a dependency graph.
-    #[serde(
-        default,
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "presized_vec"
-    )]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub phases: Vec<Phase>,
     /// Stage 5, continuous optimisation: the metrics with their thresholds,
     /// and the facts that the optimisation rules read.
@@ -100,33 +97,6 @@ pub const SINGLE_SECTIONS: &[&str] = &[
     "success_factors",
     "thresholds",
 ];
-
-/// Deserialises a list into a vector allocated once at its full length.
-/// serde's own `Vec` caps its first allocation at 1 MB and then doubles,
-/// copying a 100,000-phase list several times and leaving a quarter of the
-/// last buffer unused. The length comes from the loaded value, which exists
-/// in memory already, so trusting it allocates nothing an attacker chose.
-fn presized_vec<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    struct Items<T>(std::marker::PhantomData<T>);
-    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Items<T> {
-        type Value = Vec<T>;
-        fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            formatter.write_str("a list")
-        }
-        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-            let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-            while let Some(item) = seq.next_element()? {
-                items.push(item);
-            }
-            Ok(items)
-        }
-    }
-    deserializer.deserialize_seq(Items(std::marker::PhantomData))
-}
 
 /// A value written either as one string or as a list of strings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
