@@ -2,10 +2,12 @@
 //! of every loaded file against it with every error turned into a located,
 //! worded diagnostic.
 //!
-//! Takes a `LoadedFile`; returns diagnostics. The schema published as
-//! `schemas/aiplan.schema.json` (`aiplan schema`) is `published()`; each file
-//! is validated against the definition for its kind (plan, phase document or
-//! fragment) so that errors name the right keys.
+//! Takes a `LoadedFile` (and the phases `model::stream` refused as they were
+//! read, which it reports at their place); returns diagnostics. The schema
+//! published as `schemas/aiplan.schema.json` (`aiplan schema`) is
+//! `published()`; each file is validated against the definition for its
+//! kind (plan, phase document or fragment) so that errors name the right
+//! keys.
 
 use crate::diagnostics::{self as diag, Code, Diagnostic, Label};
 use crate::load::{FileKind, LoadedFile, PHASES_KEY, pointer_tokens};

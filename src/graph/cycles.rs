@@ -25,20 +25,18 @@ const TAIL_NAMED: usize = 2;
 /// 100,000 phases is a few dozen lines of output, not millions.
 const MAX_LABELS: usize = 20;
 
-/// Reports every cycle; returns whether the graph is acyclic.
+/// Reports every cycle of the graph.
 pub fn report(
     graph: &Graph,
     nodes: &[PhaseNode],
     resolved: &ResolvedPlan,
     locator: &Locator<'_>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> bool {
-    let mut acyclic = true;
+) {
     for component in petgraph::algo::kosaraju_scc(graph) {
         if component.len() < 2 {
             continue;
         }
-        acyclic = false;
         let members: HashSet<NodeIndex> = component.iter().copied().collect();
         let Some(&smallest) = component
             .iter()
@@ -56,7 +54,6 @@ pub fn report(
             component.len(),
         ));
     }
-    acyclic
 }
 
 /// The shortest path from `start` back to itself following "depends on"

@@ -196,19 +196,30 @@ pub fn analyze(
         }
     }
 
-    let acyclic = cycles::report(&graph, &nodes, resolved, locator, diagnostics);
+    // One topological sort both proves the graph acyclic and orders the
+    // schedule; strongly connected components (dearer) are computed only
+    // to report the cycles of a graph that has some.
+    let order = match petgraph::algo::toposort(&graph, None) {
+        Ok(order) => Some(order),
+        Err(_) => {
+            cycles::report(&graph, &nodes, resolved, locator, diagnostics);
+            None
+        }
+    };
     // Dates are checked on a graph that can be scheduled: every duration
     // read, every dependency known, no cycle.
-    let schedulable =
-        sound && acyclic && schedule::check_dates(&graph, &nodes, resolved, locator, diagnostics);
-    let schedule = schedulable.then(|| {
-        let start = resolved
-            .plan
-            .start
-            .as_deref()
-            .and_then(|start| start.parse().ok());
-        schedule::compute(&graph, &nodes, start)
-    });
+    let schedule = order
+        .filter(|order| {
+            sound && schedule::check_dates(&graph, &nodes, order, resolved, locator, diagnostics)
+        })
+        .map(|order| {
+            let start = resolved
+                .plan
+                .start
+                .as_deref()
+                .and_then(|start| start.parse().ok());
+            schedule::compute_in_order(&graph, &nodes, &order, start)
+        });
     Analysis {
         nodes,
         graph,

@@ -54,9 +54,19 @@ impl Schedule {
 /// ensure both; a cycle would leave the order empty and yield no times.)
 pub fn compute(graph: &Graph, nodes: &[PhaseNode], start: Option<Date>) -> Schedule {
     let order = petgraph::algo::toposort(graph, None).unwrap_or_default();
+    compute_in_order(graph, nodes, &order, start)
+}
+
+/// `compute`, given the graph's topological order.
+pub fn compute_in_order(
+    graph: &Graph,
+    nodes: &[PhaseNode],
+    order: &[NodeIndex],
+    start: Option<Date>,
+) -> Schedule {
     let days = |node: NodeIndex| nodes[node.index()].days.unwrap_or(0);
     let count = nodes.len();
-    let (earliest_start, earliest_finish) = forward(graph, nodes, &order);
+    let (earliest_start, earliest_finish) = forward(graph, nodes, order);
     let total_days = earliest_finish.iter().copied().max().unwrap_or(0);
     let mut latest_finish = vec![total_days; count];
     let mut latest_start = vec![0u64; count];
@@ -110,9 +120,9 @@ fn forward(graph: &Graph, nodes: &[PhaseNode], order: &[NodeIndex]) -> (Vec<u64>
 }
 
 /// Reports a dated plan whose schedule ends after [`LAST_DATE`]; returns
-/// whether its dates can all be written. The graph must be acyclic. A phase
-/// whose duration cannot be read counts as zero days, so the finish is a
-/// lower bound and a report is never wrong.
+/// whether its dates can all be written. `order` is the acyclic graph's
+/// topological order. A phase whose duration cannot be read counts as zero
+/// days, so the finish is a lower bound and a report is never wrong.
 ///
 /// The diagnostic is at the duration of the phase that finishes first past
 /// the last date: that phase starts within it (its dependencies finish
@@ -120,6 +130,7 @@ fn forward(graph: &Graph, nodes: &[PhaseNode], order: &[NodeIndex]) -> (Vec<u64>
 pub fn check_dates(
     graph: &Graph,
     nodes: &[PhaseNode],
+    order: &[NodeIndex],
     resolved: &ResolvedPlan,
     locator: &Locator<'_>,
     diagnostics: &mut Vec<Diagnostic>,
@@ -138,8 +149,7 @@ pub fn check_dates(
         .ok()
         .and_then(|span| u64::try_from(span.get_days()).ok())
         .unwrap_or(0);
-    let order = petgraph::algo::toposort(graph, None).unwrap_or_default();
-    let (earliest_start, earliest_finish) = forward(graph, nodes, &order);
+    let (earliest_start, earliest_finish) = forward(graph, nodes, order);
     let Some(late) = (0..nodes.len())
         .filter(|&index| earliest_finish[index] > available)
         .min_by_key(|&index| (earliest_finish[index], index))

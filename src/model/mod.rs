@@ -1,7 +1,8 @@
 //! The typed plan model: what a plan file means once it has been loaded and
 //! has passed the schema.
 //!
-//! Takes a `serde_json::Value` that the schema stage accepted; returns `Plan`.
+//! Takes a `serde_json::Value` that the schema stage accepted, and the
+//! phases `stream` typed as they were read; returns `Plan`.
 //! The doc comments on every field are the descriptions of the published JSON
 //! Schema (`aiplan schema`), so they are written for plan authors.
 
