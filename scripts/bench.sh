@@ -426,9 +426,12 @@ LOAD
 `cargo bench --bench memory` (the migration plans): a counting allocator
 around mimalloc records the heap (bytes requested, without the allocator's
 own overhead) live after each stage of `check` and the peak during it, and
-what each structure holds, measured by freeing it. The `loaded:` rows are a
-document from `load::parse`; `check` hands its value to the typed model, so
-after `build` the unit keeps only its span tree.
+what each structure holds, measured by freeing it. `check` never holds the
+phases as JSON values: `load_unit` hands each phase to `model::stream` as
+it is read, which validates and types it, so after `load_unit` the unit
+holds the span tree and the rest of the document, and the typed phases.
+The `loaded:` rows are a whole document from `load::parse` (no stream),
+for comparison.
 
 ```text
 MEMORY
@@ -441,7 +444,11 @@ What the load section measures:
 - **bare parse**: `granit_parser::Parser::new_from_str(text)`, iterating
   `next_event()` to the end: the floor any YAML loader pays.
 - **load**: `aiplan::load::parse`, YAML text → `serde_json::Value` plus the
-  span tree, until it returns.
+  span tree, until it returns: the whole document as values, which `check`
+  no longer builds (see below).
+- **load_unit** (stages): read, parse and, as each phase is read, its
+  schema check and typed `Phase` (`model::stream`); **schema validate** is
+  then the rest of the document, **model build** assembles the plan.
 - **check**: `aiplan::check::check` on the plan written to a file: read,
   load, schema validation, typed model, dependency graph and schedule,
   lints, as `aiplan check` does (without rendering the report), until it

@@ -6,6 +6,7 @@
 //! and diagnostics: unknown, duplicate and self dependencies, duplicate ids,
 //! cycles and unreadable durations.
 
+mod adjacency;
 mod cycles;
 pub mod schedule;
 
@@ -15,6 +16,7 @@ use crate::locate::Locator;
 use crate::model::build::ResolvedPlan;
 use crate::model::duration::{ACCEPTED_FORMS, parse_duration};
 use crate::schema::{closest, kebab_case};
+use adjacency::Adjacency;
 use petgraph::graph::{DiGraph, NodeIndex};
 use schedule::Schedule;
 
@@ -199,18 +201,17 @@ pub fn analyze(
     // One topological sort both proves the graph acyclic and orders the
     // schedule; strongly connected components (dearer) are computed only
     // to report the cycles of a graph that has some.
-    let order = match petgraph::algo::toposort(&graph, None) {
-        Ok(order) => Some(order),
-        Err(_) => {
-            cycles::report(&graph, &nodes, resolved, locator, diagnostics);
-            None
-        }
-    };
+    let adjacency = Adjacency::of(&graph);
+    let order = adjacency.topological_order();
+    if order.is_none() {
+        cycles::report(&graph, &nodes, resolved, locator, diagnostics);
+    }
     // Dates are checked on a graph that can be scheduled: every duration
     // read, every dependency known, no cycle.
     let schedule = order
         .filter(|order| {
-            sound && schedule::check_dates(&graph, &nodes, order, resolved, locator, diagnostics)
+            sound
+                && schedule::check_dates(&adjacency, &nodes, order, resolved, locator, diagnostics)
         })
         .map(|order| {
             let start = resolved
@@ -218,7 +219,7 @@ pub fn analyze(
                 .start
                 .as_deref()
                 .and_then(|start| start.parse().ok());
-            schedule::compute_in_order(&graph, &nodes, &order, start)
+            schedule::compute_in_order(&adjacency, &nodes, &order, start)
         });
     Analysis {
         nodes,

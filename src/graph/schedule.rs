@@ -8,13 +8,12 @@
 //! represent: `check_dates` reports one that does not, at the duration that
 //! pushes it past, so that no output ever shows a date it cannot write.
 
+use super::adjacency::Adjacency;
 use super::{Graph, PhaseNode};
 use crate::diagnostics::{self as diag, Diagnostic, Label};
 use crate::locate::Locator;
 use crate::model::build::ResolvedPlan;
 use jiff::civil::Date;
-use petgraph::Direction;
-use petgraph::graph::NodeIndex;
 
 /// The last date aiplan can represent.
 pub const LAST_DATE: Date = Date::MAX;
@@ -53,31 +52,32 @@ impl Schedule {
 /// Schedules an acyclic graph where every phase has a duration. (Callers
 /// ensure both; a cycle would leave the order empty and yield no times.)
 pub fn compute(graph: &Graph, nodes: &[PhaseNode], start: Option<Date>) -> Schedule {
-    let order = petgraph::algo::toposort(graph, None).unwrap_or_default();
-    compute_in_order(graph, nodes, &order, start)
+    let adjacency = Adjacency::of(graph);
+    let order = adjacency.topological_order().unwrap_or_default();
+    compute_in_order(&adjacency, nodes, &order, start)
 }
 
-/// `compute`, given the graph's topological order.
-pub fn compute_in_order(
-    graph: &Graph,
+/// `compute`, given the graph's rows and topological order.
+pub(super) fn compute_in_order(
+    adjacency: &Adjacency,
     nodes: &[PhaseNode],
-    order: &[NodeIndex],
+    order: &[usize],
     start: Option<Date>,
 ) -> Schedule {
-    let days = |node: NodeIndex| nodes[node.index()].days.unwrap_or(0);
+    let days = |node: usize| nodes[node].days.unwrap_or(0);
     let count = nodes.len();
-    let (earliest_start, earliest_finish) = forward(graph, nodes, order);
+    let (earliest_start, earliest_finish) = forward(adjacency, nodes, order);
     let total_days = earliest_finish.iter().copied().max().unwrap_or(0);
     let mut latest_finish = vec![total_days; count];
     let mut latest_start = vec![0u64; count];
     for &node in order.iter().rev() {
-        let finish = graph
-            .neighbors_directed(node, Direction::Outgoing)
-            .map(|dependent| latest_start[dependent.index()])
+        let finish = adjacency
+            .dependents(node)
+            .map(|dependent| latest_start[dependent])
             .min()
             .unwrap_or(total_days);
-        latest_finish[node.index()] = finish;
-        latest_start[node.index()] = finish.saturating_sub(days(node));
+        latest_finish[node] = finish;
+        latest_start[node] = finish.saturating_sub(days(node));
     }
     let phases: Vec<PhaseTimes> = (0..count)
         .map(|index| {
@@ -92,7 +92,7 @@ pub fn compute_in_order(
             }
         })
         .collect();
-    let critical_path = critical_path(graph, &phases);
+    let critical_path = critical_path(adjacency, &phases);
     Schedule {
         start,
         total_days,
@@ -102,19 +102,18 @@ pub fn compute_in_order(
 }
 
 /// The forward pass: each phase's earliest start and finish day.
-fn forward(graph: &Graph, nodes: &[PhaseNode], order: &[NodeIndex]) -> (Vec<u64>, Vec<u64>) {
+fn forward(adjacency: &Adjacency, nodes: &[PhaseNode], order: &[usize]) -> (Vec<u64>, Vec<u64>) {
     let count = nodes.len();
     let mut earliest_start = vec![0u64; count];
     let mut earliest_finish = vec![0u64; count];
     for &node in order {
-        let start_day = graph
-            .neighbors_directed(node, Direction::Incoming)
-            .map(|dependency| earliest_finish[dependency.index()])
+        let start_day = adjacency
+            .dependencies(node)
+            .map(|dependency| earliest_finish[dependency])
             .max()
             .unwrap_or(0);
-        earliest_start[node.index()] = start_day;
-        earliest_finish[node.index()] =
-            start_day.saturating_add(nodes[node.index()].days.unwrap_or(0));
+        earliest_start[node] = start_day;
+        earliest_finish[node] = start_day.saturating_add(nodes[node].days.unwrap_or(0));
     }
     (earliest_start, earliest_finish)
 }
@@ -127,10 +126,10 @@ fn forward(graph: &Graph, nodes: &[PhaseNode], order: &[NodeIndex]) -> (Vec<u64>
 /// The diagnostic is at the duration of the phase that finishes first past
 /// the last date: that phase starts within it (its dependencies finish
 /// earlier), so its duration is what pushes the schedule past.
-pub fn check_dates(
-    graph: &Graph,
+pub(super) fn check_dates(
+    adjacency: &Adjacency,
     nodes: &[PhaseNode],
-    order: &[NodeIndex],
+    order: &[usize],
     resolved: &ResolvedPlan,
     locator: &Locator<'_>,
     diagnostics: &mut Vec<Diagnostic>,
@@ -149,7 +148,7 @@ pub fn check_dates(
         .ok()
         .and_then(|span| u64::try_from(span.get_days()).ok())
         .unwrap_or(0);
-    let (earliest_start, earliest_finish) = forward(graph, nodes, order);
+    let (earliest_start, earliest_finish) = forward(adjacency, nodes, order);
     let Some(late) = (0..nodes.len())
         .filter(|&index| earliest_finish[index] > available)
         .min_by_key(|&index| (earliest_finish[index], index))
@@ -202,7 +201,7 @@ pub fn check_dates(
 /// Follows critical phases from the first one that starts on day 0, each
 /// time to the critical dependent that starts when it finishes; ties go to
 /// the phase written first, so the path is stable.
-fn critical_path(graph: &Graph, phases: &[PhaseTimes]) -> Vec<usize> {
+fn critical_path(adjacency: &Adjacency, phases: &[PhaseTimes]) -> Vec<usize> {
     let Some(mut current) = phases
         .iter()
         .position(|times| times.critical && times.start_day == 0)
@@ -211,9 +210,8 @@ fn critical_path(graph: &Graph, phases: &[PhaseTimes]) -> Vec<usize> {
     };
     let mut path = vec![current];
     loop {
-        let next = graph
-            .neighbors_directed(NodeIndex::new(current), Direction::Outgoing)
-            .map(NodeIndex::index)
+        let next = adjacency
+            .dependents(current)
             .filter(|&dependent| {
                 phases[dependent].critical
                     && phases[dependent].start_day == phases[current].finish_day

@@ -34,6 +34,13 @@ pub trait PhaseSink {
     /// Takes the item at `index` of the `phases` list of `file`. Items
     /// arrive in order, each once.
     fn phase(&mut self, file: FileId, index: usize, value: serde_json::Value);
+
+    /// About how many items the list of `file` holds, estimated from its
+    /// first item and the size of the file (it may be far off either way),
+    /// given before that item arrives, so that storage can be sized once.
+    fn expect(&mut self, file: FileId, items: usize) {
+        let _ = (file, items);
+    }
 }
 
 use crate::source::FileId;

@@ -687,6 +687,12 @@ impl Builder<'_> {
                 spans.push(node.spans);
                 match (phase_item, &mut self.sink) {
                     (true, Some(sink)) => {
+                        if values.is_empty() {
+                            sink.expect(
+                                file,
+                                expected_items(parent.start, node.spans.span, self.text.len()),
+                            );
+                        }
                         sink.phase(file, values.len(), node.value);
                         values.push(Value::Null);
                         self.phases_taken = true;
@@ -794,6 +800,17 @@ impl Builder<'_> {
             && matches!(&self.stack[0].kind, FrameKind::Map(root)
                 if matches!(&root.pending, Pending::Value(key, _) if key == PHASES_KEY))
     }
+}
+
+/// How many items a list that starts at `list` probably holds, from its
+/// first item and the bytes left in the file: an estimate for sizing
+/// storage once. Items are taken to be at least 64 bytes, so a tiny first
+/// item (or a hostile file) cannot make it ask for more than one slot per
+/// 64 bytes of the file.
+fn expected_items(list: Span, first: Span, text_len: usize) -> usize {
+    let start = list.start as usize;
+    let first_len = (first.end as usize).saturating_sub(start).max(64);
+    text_len.saturating_sub(start) / first_len
 }
 
 fn leaf(value: Value, span: Span) -> Node {

@@ -71,6 +71,14 @@ impl PhaseStream {
 }
 
 impl PhaseSink for PhaseStream {
+    fn expect(&mut self, file: FileId, items: usize) {
+        // Sized once rather than doubled: growing a vector of 100,000
+        // phases copied it several times and faulted in twice its memory.
+        // The estimate may be high; the pages never written are never
+        // touched. If the memory is not there, the vector grows as usual.
+        let _ = self.current(file).valid.try_reserve_exact(items);
+    }
+
     fn phase(&mut self, file: FileId, index: usize, value: Value) {
         let phases = self.current(file);
         if !crate::schema::is_valid_phase(&value) {
