@@ -136,8 +136,8 @@ struct KindSchema {
 
 /// The schema a document of this kind is validated against. When the
 /// items of its `phases` list were taken as they were read
-/// (`model::stream`, which checks each against `Phase`), the list holds
-/// placeholders: the document is checked without its items. Each schema is
+/// (`model::stream`, which checks each against `Phase`), the list is left
+/// empty: the document is checked without its items. Each schema is
 /// compiled the first time a document needs it.
 fn kind_schema(kind: FileKind, phases_taken: bool) -> &'static KindSchema {
     static SCHEMAS: [OnceLock<KindSchema>; 5] = [const { OnceLock::new() }; 5];
@@ -194,7 +194,7 @@ pub fn validate(
     sources: &Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> bool {
-    let phases_taken = file.document.phases_taken && file.kind != FileKind::PhaseDocument;
+    let phases_taken = file.document.phases_taken > 0 && file.kind != FileKind::PhaseDocument;
     let kind = kind_schema(file.kind, phases_taken);
     let mut count = 0;
     let mut report = |error: &ValidationError<'_>, schema: &Value, prefix: &[String]| {

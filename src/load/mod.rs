@@ -26,9 +26,9 @@ pub const PHASES_KEY: &str = "phases";
 /// takes about 1 KB as a `serde_json::Value` and half that typed: a plan of
 /// 100,000 phases held whole as values doubled the memory of a check (and
 /// the time spent faulting that memory in), when each phase can be checked
-/// and typed as soon as it is read. In the document the list keeps its
-/// length, with `null` in place of each item taken (`phases_taken`); the
-/// span tree keeps every item's spans. A list with an anchor, or from a
+/// and typed as soon as it is read. In the document the list is left
+/// empty (`phases_taken` counts the items taken); the span tree keeps
+/// every item's spans. A list with an anchor, or from a
 /// `<<` merge, is rare and stays whole in the document.
 pub trait PhaseSink {
     /// Takes the item at `index` of the `phases` list of `file`. Items

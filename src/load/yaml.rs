@@ -23,9 +23,9 @@ pub struct YamlDocument {
     /// schema has checked it, so that a large plan is not held twice.
     pub value: Value,
     pub spans: SpanTree,
-    /// Whether a `PhaseSink` took the items of the top-level `phases` list:
-    /// the list then holds `null` in place of each.
-    pub phases_taken: bool,
+    /// How many items of the top-level `phases` list a `PhaseSink` took:
+    /// the list in `value` is then empty (the span tree has every item).
+    pub phases_taken: usize,
 }
 
 impl YamlDocument {
@@ -116,7 +116,7 @@ pub fn parse_within(
         max_nodes: budget.max_nodes,
         // (Reborrowed for the builder's lifetime.)
         sink: sink.map(|sink| sink as &mut dyn PhaseSink),
-        phases_taken: false,
+        phases_taken: 0,
         diagnostics,
     };
     let document = builder.build(limits);
@@ -395,8 +395,8 @@ struct Builder<'a> {
     max_nodes: usize,
     /// Takes the items of the top-level `phases` list as they complete.
     sink: Option<&'a mut dyn PhaseSink>,
-    /// Whether the sink took any.
-    phases_taken: bool,
+    /// How many it took.
+    phases_taken: usize,
     diagnostics: &'a mut Vec<Diagnostic>,
 }
 
@@ -687,15 +687,14 @@ impl Builder<'_> {
                 spans.push(node.spans);
                 match (phase_item, &mut self.sink) {
                     (true, Some(sink)) => {
-                        if values.is_empty() {
+                        if self.phases_taken == 0 {
                             sink.expect(
                                 file,
                                 expected_items(parent.start, node.spans.span, self.text.len()),
                             );
                         }
-                        sink.phase(file, values.len(), node.value);
-                        values.push(Value::Null);
-                        self.phases_taken = true;
+                        sink.phase(file, self.phases_taken, node.value);
+                        self.phases_taken += 1;
                     }
                     _ => values.push(node.value),
                 }
@@ -784,7 +783,7 @@ impl Builder<'_> {
 impl Builder<'_> {
     /// Whether the node being completed is an item of the root mapping's
     /// `phases` list, for the sink. Not when the list carries an anchor
-    /// (an alias to it must copy the phases, not the placeholders); such a
+    /// (an alias to it must copy the phases, not an empty list); such a
     /// list, and one that comes from a `<<` merge, stays in the document.
     fn completes_phase_item(&self) -> bool {
         self.sink.is_some()

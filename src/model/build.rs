@@ -215,22 +215,20 @@ fn phase_from_document(file: &mut LoadedFile, diagnostics: &mut Vec<Diagnostic>)
 }
 
 /// The plan of a plan file or fragment: its value, taken, with the phases
-/// the stream typed from its `phases` list (where the value holds
-/// placeholders).
+/// the stream typed from its `phases` list (left empty in the value).
 fn deserialize_plan(
     file: &mut LoadedFile,
     stream: &mut PhaseStream,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Plan> {
     let mut value = std::mem::take(&mut file.document.value);
-    if !file.document.phases_taken {
+    let listed = file.document.phases_taken;
+    if listed == 0 {
         return deserialize::<Plan>(file, value, diagnostics);
     }
-    let listed = value
-        .as_object_mut()
-        .and_then(|map| map.remove(PHASES_KEY))
-        .and_then(|list| list.as_array().map(Vec::len))
-        .unwrap_or(0);
+    if let Some(map) = value.as_object_mut() {
+        map.remove(PHASES_KEY);
+    }
     let mut plan = deserialize::<Plan>(file, value, diagnostics)?;
     let phases = stream.take(file.id);
     if let Some((index, reason)) = phases.unreadable.first() {
