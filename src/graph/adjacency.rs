@@ -101,3 +101,62 @@ fn row<'a>(starts: &[u32], items: &'a [u32], phase: usize) -> impl Iterator<Item
     let range = starts[phase] as usize..starts[phase + 1] as usize;
     items[range].iter().map(|&item| item as usize)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use petgraph::graph::NodeIndex;
+
+    /// A graph of `count` phases with edges from dependency to dependent.
+    fn graph(count: usize, edges: &[(usize, usize)]) -> Graph {
+        let mut graph = Graph::with_capacity(count, edges.len());
+        for _ in 0..count {
+            graph.add_node(());
+        }
+        for (entry, &(dependency, dependent)) in edges.iter().enumerate() {
+            graph.add_edge(NodeIndex::new(dependency), NodeIndex::new(dependent), entry);
+        }
+        graph
+    }
+
+    #[test]
+    fn rows_hold_each_phases_dependencies_and_dependents() {
+        let adjacency = Adjacency::of(&graph(4, &[(0, 2), (1, 2), (2, 3), (0, 3)]));
+        let sorted = |row: Vec<usize>| {
+            let mut row = row;
+            row.sort();
+            row
+        };
+        assert_eq!(sorted(adjacency.dependencies(2).collect()), [0, 1]);
+        assert_eq!(sorted(adjacency.dependencies(3).collect()), [0, 2]);
+        assert_eq!(adjacency.dependencies(0).count(), 0);
+        assert_eq!(sorted(adjacency.dependents(0).collect()), [2, 3]);
+        assert_eq!(adjacency.dependents(3).count(), 0);
+    }
+
+    #[test]
+    fn the_order_puts_every_phase_after_its_dependencies() {
+        // Written in an order that is not topological.
+        let edges = [(3, 0), (2, 3), (4, 2), (4, 1), (1, 0)];
+        let order = Adjacency::of(&graph(5, &edges))
+            .topological_order()
+            .expect("acyclic");
+        let position = |phase: usize| order.iter().position(|&p| p == phase).unwrap();
+        assert_eq!(order.len(), 5);
+        for (dependency, dependent) in edges {
+            assert!(position(dependency) < position(dependent), "{order:?}");
+        }
+        // Deterministic: phases waiting for nothing first, as written.
+        assert_eq!(order, [4, 2, 1, 3, 0]);
+    }
+
+    #[test]
+    fn a_cycle_has_no_order() {
+        let cyclic = graph(4, &[(0, 1), (1, 2), (2, 1), (2, 3)]);
+        assert_eq!(Adjacency::of(&cyclic).topological_order(), None);
+        assert_eq!(
+            Adjacency::of(&graph(0, &[])).topological_order(),
+            Some(vec![])
+        );
+    }
+}

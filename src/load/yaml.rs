@@ -895,3 +895,21 @@ fn syntax_help(info: &str) -> Cow<'static, str> {
         "fix the YAML at this position; quoting a string that contains `:`, `#`, `[` or `{` often helps".into()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_expected_number_of_phases_follows_the_first_and_is_bounded() {
+        // A list at byte 100 of a 1,000,100-byte file whose first item
+        // takes 250 bytes: about 4,000 items.
+        let list = Span::new(100, 101);
+        assert_eq!(expected_items(list, Span::new(102, 350), 1_000_100), 4_000);
+        // A tiny first item counts as 64 bytes: never more than one item
+        // per 64 bytes of the rest of the file.
+        assert_eq!(expected_items(list, Span::new(102, 110), 1_000_100), 15_625);
+        // Spans past the end (cannot happen) give nothing, not a panic.
+        assert_eq!(expected_items(Span::new(500, 501), Span::new(502, 600), 100), 0);
+    }
+}
