@@ -80,7 +80,9 @@ impl SpanTree {
     /// plans are written (a mapping entry per 24 bytes, a list item per
     /// 48): growing the vectors of a large plan by doubling copied them
     /// over and over, 8 % of checking 100,000 phases. Room not used is
-    /// never touched, and `finish` gives it back.
+    /// never written, so it never becomes resident memory; it is not
+    /// shrunk away either, which would copy the arrays when less than
+    /// half is used.
     pub fn with_capacity_for(text_len: usize) -> SpanTree {
         SpanTree {
             root: None,
@@ -111,11 +113,9 @@ impl SpanTree {
         }
     }
 
-    /// Makes `root` the document's root and gives back spare capacity.
+    /// Makes `root` the document's root.
     pub fn finish(&mut self, root: SpanNode) {
         self.root = Some(root);
-        self.items.shrink_to_fit();
-        self.entries.shrink_to_fit();
     }
 
     /// The span of the whole document.
