@@ -910,6 +910,9 @@ mod tests {
         // per 64 bytes of the rest of the file.
         assert_eq!(expected_items(list, Span::new(102, 110), 1_000_100), 15_625);
         // Spans past the end (cannot happen) give nothing, not a panic.
-        assert_eq!(expected_items(Span::new(500, 501), Span::new(502, 600), 100), 0);
+        assert_eq!(
+            expected_items(Span::new(500, 501), Span::new(502, 600), 100),
+            0
+        );
     }
 }
