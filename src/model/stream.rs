@@ -24,13 +24,6 @@ pub struct FilePhases {
     pub unreadable: Vec<(usize, String)>,
 }
 
-impl FilePhases {
-    /// Whether every item passed the schema.
-    pub fn all_valid(&self) -> bool {
-        self.invalid.is_empty()
-    }
-}
-
 /// The phases of every file of a run, by file.
 #[derive(Debug, Default)]
 pub struct PhaseStream {
