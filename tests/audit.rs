@@ -7,9 +7,11 @@
 
 mod common;
 
-use common::{CRATE_ROOT, aiplan, assert_key_order, check_json, diagnostics, has_ansi, keys, run};
+use common::{
+    CRATE_ROOT, aiplan, assert_key_order, check_json, diagnostics, has_ansi, keys, repo, run, write,
+};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use tempfile::TempDir;
 
 const BANDS: &[&str] = &[
@@ -73,18 +75,6 @@ network:
 software:
   packages: [pandas, numpy]
 ";
-
-fn repo() -> TempDir {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    std::fs::create_dir(dir.path().join(".git")).expect("create .git");
-    dir
-}
-
-fn write(dir: &Path, name: &str, contents: &str) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, contents).expect("write a test input");
-    path
-}
 
 fn audit(dir: &Path, args: &[&str]) -> common::Run {
     run(aiplan().current_dir(dir).arg("audit").args(args))
@@ -428,7 +418,7 @@ thresholds:
     gpu_points: 4294967295
     min_download_mbps: -1
 ";
-    write(dir.path(), "plan.yaml", &plan(FULL, thresholds));
+    write(dir.path(), "plan.yaml", plan(FULL, thresholds));
     let outcome = audit(dir.path(), &["plan.yaml"]);
     outcome.expect_code(1);
     assert!(outcome.stdout.is_empty(), "{}", outcome.stdout);
@@ -533,7 +523,7 @@ phases:
 #[test]
 fn usage_problems_exit_2() {
     let dir = repo();
-    write(dir.path(), "plan.yaml", &plan(FULL, ""));
+    write(dir.path(), "plan.yaml", plan(FULL, ""));
     for args in [
         &[][..],
         &["missing.yaml"][..],
@@ -568,7 +558,7 @@ hardware:
     - model: \"\\e[31mRed\\e[2J\\u0007 GPU\"
 ";
     let dir = repo();
-    write(dir.path(), "plan.yaml", &plan(assessment, ""));
+    write(dir.path(), "plan.yaml", plan(assessment, ""));
     let outcome = audit(dir.path(), &["plan.yaml"]);
     outcome.expect_code(0);
     assert!(!has_ansi(&outcome.stdout), "{:?}", outcome.stdout);

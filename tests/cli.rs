@@ -12,10 +12,10 @@ mod common;
 
 use common::{
     DIAGNOSTIC_KEYS, REPORT_KEYS, SUMMARY_KEYS, aiplan, assert_key_order, assert_located,
-    check_json, codes, diagnostics, has_ansi, keys, run, sorted,
+    check_json, codes, diagnostics, has_ansi, keys, repo, run, sorted, write,
 };
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use tempfile::TempDir;
 
 /// A plan that checks with no diagnostic at all.
@@ -56,21 +56,6 @@ requirements:
 
 /// A temporary directory that is the root of a repository (it holds `.git`),
 /// so that the include confinement does not depend on where it was made.
-fn repo() -> TempDir {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    std::fs::create_dir(dir.path().join(".git")).expect("create .git");
-    dir
-}
-
-fn write(dir: &Path, relative: &str, contents: impl AsRef<[u8]>) -> PathBuf {
-    let path = dir.join(relative);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).expect("create the parent directory");
-    }
-    std::fs::write(&path, contents).expect("write a test input");
-    path
-}
-
 fn plan_including(entries: &[&str]) -> String {
     let mut plan = CLEAN_PLAN.replace("name: Clean plan", "name: Plan with includes");
     plan.push_str("include:\n");

@@ -9,11 +9,10 @@
 mod common;
 
 use aiplan::diagnostics::ALL_CODES;
-use common::{aiplan, run};
+use common::{aiplan, repo, run, write};
 use serde_json::Value;
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
-use tempfile::TempDir;
+use std::path::Path;
 
 /// Messages with `%`, `:`, `,`, a CR LF and a span over two lines; the same
 /// plan as in scripts/conformance-formats.sh.
@@ -62,19 +61,6 @@ phases:
 ";
 
 /// A temporary repository root (it holds `.git`).
-fn repo() -> TempDir {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    std::fs::create_dir(dir.path().join(".git")).expect("create .git");
-    dir
-}
-
-fn write(dir: &Path, relative: &str, contents: &str) -> PathBuf {
-    let path = dir.join(relative);
-    std::fs::create_dir_all(path.parent().expect("a parent")).expect("create directories");
-    std::fs::write(&path, contents).expect("write a test input");
-    path
-}
-
 fn hostile_relative() -> String {
     format!("{HOSTILE_DIR}/{HOSTILE_FILE}")
 }

@@ -5,27 +5,14 @@
 
 mod common;
 
-use common::{aiplan, run};
-use std::path::{Path, PathBuf};
-use tempfile::TempDir;
+use common::{aiplan, repo, run, write};
+use std::path::Path;
 
 /// The adversarial review's phase name: sets the window title, clears the
 /// screen, recolours, reverses the line and overwrites it.
 const HOSTILE_NAME: &str = r#""X\e]0;PWNED\a\e[2J\e[31mRED\u202eevil\r\x08\x08FAKE""#;
 /// The same name as shown.
 const SHOWN_NAME: &str = r"X\e]0;PWNED\a\e[2J\e[31mRED\u{202e}evil\r\b\bFAKE";
-
-fn repo() -> TempDir {
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    std::fs::create_dir(dir.path().join(".git")).expect("create .git");
-    dir
-}
-
-fn write(dir: &Path, name: &str, contents: &str) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, contents).expect("write a test input");
-    path
-}
 
 fn run_in(dir: &Path, args: &[&str]) -> common::Run {
     run(aiplan().current_dir(dir).args(args))

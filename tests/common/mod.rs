@@ -8,8 +8,9 @@
 #![allow(dead_code)]
 
 use serde_json::Value;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Output;
+use tempfile::TempDir;
 
 /// The crate root: fixtures are run from here so that file names in the
 /// output are stable relative paths.
@@ -249,4 +250,22 @@ pub fn run_within(
             }
         }
     }
+}
+
+/// A temporary directory that aiplan takes for a repository (it holds
+/// `.git`), so that includes inside it are allowed.
+pub fn repo() -> TempDir {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    std::fs::create_dir(dir.path().join(".git")).expect("create .git");
+    dir
+}
+
+/// Writes a test input at `relative` under `dir`, creating its directories.
+pub fn write(dir: &Path, relative: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(relative);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("create the parent directory");
+    }
+    std::fs::write(&path, contents).expect("write a test input");
+    path
 }
