@@ -2,9 +2,11 @@
 //! decides by the published priority order, and `aiplan explain` reports
 //! the decision with its trace.
 
+mod common;
+
 use aiplan::decide::strategy::{decide, strategy_id};
 use aiplan::model::{Compute, Level, Requirements, Strategy, WorkloadPattern};
-use assert_cmd::Command;
+use common::{CRATE_ROOT, aiplan, check_json, run, write};
 
 const SENSITIVITIES: [Option<Level>; 4] = [
     None,
@@ -110,19 +112,11 @@ fn no_match_falls_back_to_the_named_default_and_never_silently() {
 
 fn explain(plan: &str, format: &str) -> (Option<i32>, String, String) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("plan.yaml");
-    std::fs::write(&path, plan).expect("write");
-    let output = Command::cargo_bin("aiplan")
-        .expect("binary")
+    let path = write(dir.path(), "plan.yaml", plan);
+    let output = run(aiplan()
         .args(["explain", "--color", "never", "--format", format])
-        .arg(&path)
-        .output()
-        .expect("run");
-    (
-        output.status.code(),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+        .arg(&path));
+    (Some(output.code), output.stdout, output.stderr)
 }
 
 #[test]
@@ -174,15 +168,8 @@ fn a_plans_own_rules_replace_the_matrix() {
 fn a_named_strategy_against_the_matrix_is_a_located_warning() {
     let plan = "aiplan: 1\nname: Records\nrequirements:\n  data_sensitivity: high\ncompute:\n  strategy: cloud_first\n";
     let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(dir.path().join("plan.yaml"), plan).expect("write");
-    let output = Command::cargo_bin("aiplan")
-        .expect("binary")
-        .current_dir(dir.path())
-        .args(["check", "--format", "json", "plan.yaml"])
-        .output()
-        .expect("run");
-    assert_eq!(output.status.code(), Some(0));
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    write(dir.path(), "plan.yaml", plan);
+    let report = check_json(dir.path(), &["plan.yaml"]).expect_code(0).json();
     let mismatch = report["diagnostics"]
         .as_array()
         .expect("diagnostics")
@@ -209,13 +196,10 @@ fn explain_works_on_every_example() {
         "examples/data_foundation_plan.yaml",
     ] {
         for format in ["text", "json"] {
-            let output = Command::cargo_bin("aiplan")
-                .expect("binary")
-                .current_dir(env!("CARGO_MANIFEST_DIR"))
-                .args(["explain", "--format", format, example])
-                .output()
-                .expect("run");
-            assert_eq!(output.status.code(), Some(0), "{example} {format}");
+            let output = run(aiplan()
+                .current_dir(CRATE_ROOT)
+                .args(["explain", "--format", format, example]));
+            assert_eq!(output.code, 0, "{example} {format}");
             assert!(!output.stdout.is_empty());
         }
     }
@@ -254,25 +238,15 @@ fn a_named_strategy_is_the_decision_even_when_no_rule_matches() {
 
     // It checks clean: naming a strategy is a decision, not a fall-through.
     let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(dir.path().join("plan.yaml"), NAMED_UNMATCHED).expect("write");
-    let output = Command::cargo_bin("aiplan")
-        .expect("binary")
-        .current_dir(dir.path())
-        .args(["check", "--format", "json", "plan.yaml"])
-        .output()
-        .expect("run");
-    assert_eq!(output.status.code(), Some(0));
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    write(dir.path(), "plan.yaml", NAMED_UNMATCHED);
+    let report = check_json(dir.path(), &["plan.yaml"]).expect_code(0).json();
     assert_eq!(report["diagnostics"], serde_json::json!([]));
 
     // Terraform writes the named strategy's compute.
-    let output = Command::cargo_bin("aiplan")
-        .expect("binary")
+    run(aiplan()
         .current_dir(dir.path())
-        .args(["terraform", "plan.yaml", "-o", "infra"])
-        .output()
-        .expect("run");
-    assert_eq!(output.status.code(), Some(0));
+        .args(["terraform", "plan.yaml", "-o", "infra"]))
+    .expect_code(0);
     let plan_tf = std::fs::read_to_string(dir.path().join("infra/plan.tf")).expect("plan.tf");
     assert!(
         !plan_tf.contains("No compute strategy was decided"),
@@ -283,17 +257,14 @@ fn a_named_strategy_is_the_decision_even_when_no_rule_matches() {
         .expect("infra")
         .count();
     let undecided = tempfile::tempdir().expect("temp dir");
-    std::fs::write(
-        undecided.path().join("plan.yaml"),
+    write(
+        undecided.path(),
+        "plan.yaml",
         NAMED_UNMATCHED.replace("cloud_first", "auto"),
-    )
-    .expect("write");
-    Command::cargo_bin("aiplan")
-        .expect("binary")
+    );
+    run(aiplan()
         .current_dir(undecided.path())
-        .args(["terraform", "plan.yaml", "-o", "infra"])
-        .output()
-        .expect("run");
+        .args(["terraform", "plan.yaml", "-o", "infra"]));
     let fewer = std::fs::read_dir(undecided.path().join("infra"))
         .expect("infra")
         .count();
